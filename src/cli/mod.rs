@@ -1,0 +1,92 @@
+//! Command-line parsing and the subcommands.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
+
+mod mentions;
+
+/// Turn news articles into a graph of who is linked to whom.
+///
+/// nergraph finds people, organisations and places of a gazetteer in text and links those
+/// that occur together. With no command, it runs `build` on the bundled sample articles.
+#[derive(Parser, Debug)]
+#[command(name = "nergraph", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print every mention of a gazetteer entity found in the documents, as JSON Lines.
+    Mentions(mentions::MentionsArgs),
+}
+
+/// Which gazetteers to load.
+#[derive(Args, Debug, Clone, Default)]
+pub struct GazetteerArgs {
+    /// Use this gazetteer (a TSV file or a directory of them) instead of the bundled ones.
+    /// Repeatable.
+    #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Add this gazetteer (file or directory) to the bundled ones (or to --gazetteer). Repeatable.
+    #[arg(long = "add-gazetteer", value_name = "PATH")]
+    pub add_gazetteer: Vec<PathBuf>,
+    /// Do not resolve surnames and parenthesised acronyms within a document.
+    #[arg(long)]
+    pub no_in_document_aliases: bool,
+    /// Do not look for near-miss spellings of person names.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+}
+
+impl GazetteerArgs {
+    /// Loads the gazetteers, printing warnings to standard error.
+    pub fn load(&self) -> nergraph::Result<Gazetteer> {
+        let mut b = GazetteerBuilder::new();
+        if self.gazetteer.is_empty() {
+            b = b.add_bundled()?;
+        }
+        for p in self.gazetteer.iter().chain(&self.add_gazetteer) {
+            b = b.add_path(p)?;
+        }
+        b.build()
+    }
+
+    /// Loads the gazetteers and builds the matcher.
+    pub fn matcher(&self) -> nergraph::Result<Matcher> {
+        let gaz = self.load()?;
+        // Shared names in user gazetteers are worth a word; the bundled ones are checked by
+        // `nergraph gazetteer check`.
+        if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
+            let n = gaz.warnings().len();
+            for w in gaz.warnings().iter().filter(|w| !w.source.file.starts_with("gazetteers/")).take(5) {
+                eprintln!("nergraph: warning: {}", w);
+            }
+            if n > 5 {
+                eprintln!("nergraph: ({} shared names in all; `nergraph gazetteer check` lists them)", n);
+            }
+        }
+        MatcherBuilder::new()
+            .in_document_aliases(!self.no_in_document_aliases)
+            .fuzzy(!self.no_fuzzy)
+            .build(gaz)
+    }
+}
+
+/// Parses the command line, runs the command, and returns the exit status.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Mentions(a)) => mentions::run(a),
+        None => mentions::run(mentions::MentionsArgs::default()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("nergraph: error: {}", e);
+            2
+        }
+    }
+}

@@ -1,0 +1,519 @@
+//! Gazetteers: lists of entities with the names text uses for them.
+//!
+//! The file format is a contract, documented in `gazetteers/README.md`: UTF-8 TSV with `#`
+//! comments and a header row; columns `id`, `type`, `name` are required, `aliases` and
+//! `ambiguous` (both `|`-separated) are optional, and every other column is an attribute.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::text;
+
+/// The index of an entity in its [`Gazetteer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+impl EntityId {
+    /// The index as a `usize`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Where a row of a gazetteer came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The file (for bundled gazetteers, `gazetteers/NAME.tsv`).
+    pub file: String,
+    /// The 1-based line.
+    pub line: usize,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// One entity: a person, organisation, place or anything else a gazetteer lists.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    /// The stable id, unique in the gazetteer.
+    pub id: String,
+    /// The type (`person`, `organisation`, `place`, or anything else).
+    pub kind: String,
+    /// The canonical name.
+    pub name: String,
+    /// Other names, in file order, without the canonical name.
+    pub aliases: Vec<String>,
+    /// The names (canonical or aliases) that are matched only in context.
+    pub ambiguous: Vec<String>,
+    /// The other columns of the row, by column name. Empty cells are left out.
+    pub attributes: BTreeMap<String, String>,
+    /// Where the entity was defined.
+    pub source: Source,
+}
+
+impl Entity {
+    /// The canonical name followed by the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|s| s.as_str()))
+    }
+
+    /// Whether `name` is one of this entity's names matched only in context.
+    pub fn is_ambiguous(&self, name: &str) -> bool {
+        self.ambiguous.iter().any(|a| a == name)
+    }
+
+    /// An attribute's value.
+    pub fn attribute(&self, key: &str) -> Option<&str> {
+        self.attributes.get(key).map(|s| s.as_str())
+    }
+}
+
+/// A problem in a gazetteer that does not stop it from loading.
+#[derive(Clone, Debug)]
+pub struct Warning {
+    /// Where the problem is.
+    pub source: Source,
+    /// What it is.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+/// One entity's claim on a name, as [`Gazetteer::claims`] lists them.
+#[derive(Clone, Debug)]
+pub struct Claim<'g> {
+    /// The entity.
+    pub entity: EntityId,
+    /// The name as the gazetteer writes it.
+    pub name: &'g str,
+    /// Whether the name is the entity's canonical name (canonical names win over aliases).
+    pub canonical: bool,
+}
+
+/// A loaded set of entities.
+///
+/// # Example
+///
+/// ```
+/// let tsv = "id\ttype\tname\taliases\nun\torganisation\tUnited Nations\tUN|U.N.\n";
+/// let gaz = nergraph::GazetteerBuilder::new().add_str("example.tsv", tsv).unwrap().build().unwrap();
+/// assert_eq!(gaz.len(), 1);
+/// assert_eq!(gaz.get("un").unwrap().aliases, ["UN", "U.N."]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, EntityId>,
+    files: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Gazetteer {
+    /// The gazetteers bundled with nergraph (every `gazetteers/*.tsv` of the source tree,
+    /// embedded at build time).
+    pub fn bundled() -> Result<Gazetteer> {
+        let mut b = GazetteerBuilder::new();
+        for (name, text) in crate::bundled::GAZETTEERS {
+            b = b.add_str(&format!("gazetteers/{}", name), text)?;
+        }
+        b.build()
+    }
+
+    /// Loads files and directories (every `*.tsv` in a directory, sorted by name).
+    pub fn from_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Gazetteer> {
+        let mut b = GazetteerBuilder::new();
+        for p in paths {
+            b = b.add_path(p)?;
+        }
+        b.build()
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// All entities, in load order; `EntityId(i)` is the i-th.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this index.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| self.entity(i))
+    }
+
+    /// The index of the entity with this id.
+    pub fn lookup(&self, id: &str) -> Option<EntityId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The files loaded, in order.
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// Warnings found while loading (names claimed by several entities).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Every name with the entities that claim it, keyed by its matching key (see
+    /// [`text::name_key`]), each list in order of precedence: canonical names first, then load
+    /// order. The first claim of each list is the one the matcher uses.
+    pub fn claims(&self) -> BTreeMap<String, Vec<Claim<'_>>> {
+        let mut map: BTreeMap<String, Vec<Claim<'_>>> = BTreeMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            for (j, name) in e.names().enumerate() {
+                let key = text::name_key(name);
+                if key.trim().is_empty() {
+                    continue;
+                }
+                let list = map.entry(key).or_default();
+                let id = EntityId(i as u32);
+                if list.iter().any(|c| c.entity == id) {
+                    continue;
+                }
+                list.push(Claim {
+                    entity: id,
+                    name,
+                    canonical: j == 0,
+                });
+            }
+        }
+        for list in map.values_mut() {
+            // Stable: keeps load order within canonical and within alias claims.
+            list.sort_by_key(|c| !c.canonical);
+        }
+        map
+    }
+
+    fn compute_warnings(&mut self) {
+        let mut warnings = Vec::new();
+        for claims in self.claims().values() {
+            if claims.len() < 2 {
+                continue;
+            }
+            let winner = self.entity(claims[0].entity);
+            for c in &claims[1..] {
+                let loser = self.entity(c.entity);
+                warnings.push(Warning {
+                    source: loser.source.clone(),
+                    message: format!(
+                        "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
+                        c.name,
+                        loser.id,
+                        winner.id,
+                        winner.source,
+                        if claims[0].canonical {
+                            " (its canonical name)"
+                        } else {
+                            " (loaded first)"
+                        }
+                    ),
+                });
+            }
+        }
+        self.warnings = warnings;
+    }
+}
+
+/// Builds a [`Gazetteer`] from files, directories and strings.
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    gaz: Gazetteer,
+}
+
+impl GazetteerBuilder {
+    /// A builder with no entities.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Adds the bundled gazetteers.
+    pub fn add_bundled(mut self) -> Result<GazetteerBuilder> {
+        for (name, text) in crate::bundled::GAZETTEERS {
+            self = self.add_str(&format!("gazetteers/{}", name), text)?;
+        }
+        Ok(self)
+    }
+
+    /// Adds a file, or every `*.tsv` file of a directory in sorted order.
+    pub fn add_path(mut self, path: impl AsRef<Path>) -> Result<GazetteerBuilder> {
+        let path = path.as_ref();
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(e).with_path(path))?;
+        if meta.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Error::io(e).with_path(path))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "tsv") && p.is_file())
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::gazetteer("directory holds no *.tsv gazetteer").with_path(path));
+            }
+            for f in files {
+                self = self.add_file(&f)?;
+            }
+            Ok(self)
+        } else {
+            self.add_file(path)
+        }
+    }
+
+    fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
+        let name = path.display().to_string();
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+                return Err(Error::gazetteer("not valid UTF-8")
+                    .with_path(path)
+                    .with_line(line));
+            }
+        };
+        self.add_str(&name, &text)
+    }
+
+    /// Adds the rows of one gazetteer file given as text; `file` names it in messages.
+    pub fn add_str(mut self, file: &str, text: &str) -> Result<GazetteerBuilder> {
+        let err = |line: usize, msg: String| Error::gazetteer(msg).with_path(file).with_line(line);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut header: Option<Header> = None;
+        for (i, raw) in text.split('\n').enumerate() {
+            let lineno = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let Some(h) = &header else {
+                header = Some(Header::parse(&fields).map_err(|m| err(lineno, m))?);
+                continue;
+            };
+            if fields.len() != h.columns.len() {
+                return Err(err(
+                    lineno,
+                    format!(
+                        "expected {} tab-separated fields as in the header, found {}",
+                        h.columns.len(),
+                        fields.len()
+                    ),
+                ));
+            }
+            let id = fields[h.id].trim();
+            let kind = fields[h.kind].trim();
+            let name = fields[h.name].trim();
+            if id.is_empty() {
+                return Err(err(lineno, "empty id".into()));
+            }
+            if name.is_empty() {
+                return Err(err(lineno, format!("entity `{}` has an empty name", id)));
+            }
+            if kind.is_empty() {
+                return Err(err(lineno, format!("entity `{}` has an empty type", id)));
+            }
+            if let Some(&prev) = self.gaz.by_id.get(id) {
+                let first = &self.gaz.entity(prev).source;
+                return Err(err(
+                    lineno,
+                    format!("duplicate id `{}` (first defined at {})", id, first),
+                ));
+            }
+            let split = |col: Option<usize>| -> Vec<String> {
+                col.map(|c| {
+                    fields[c]
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default()
+            };
+            let mut aliases: Vec<String> = Vec::new();
+            for a in split(h.aliases) {
+                if a != name && !aliases.contains(&a) {
+                    aliases.push(a);
+                }
+            }
+            let ambiguous = split(h.ambiguous);
+            for a in &ambiguous {
+                if a != name && !aliases.contains(a) {
+                    return Err(err(
+                        lineno,
+                        format!(
+                            "`ambiguous` lists `{}`, which is not a name of `{}`",
+                            a, id
+                        ),
+                    ));
+                }
+            }
+            let attributes = h
+                .attributes
+                .iter()
+                .filter(|(c, _)| !fields[*c].trim().is_empty())
+                .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
+                .collect();
+            let eid = EntityId(self.gaz.entities.len() as u32);
+            self.gaz.by_id.insert(id.to_string(), eid);
+            self.gaz.entities.push(Entity {
+                id: id.to_string(),
+                kind: kind.to_string(),
+                name: name.to_string(),
+                aliases,
+                ambiguous,
+                attributes,
+                source: Source {
+                    file: file.to_string(),
+                    line: lineno,
+                },
+            });
+        }
+        if header.is_none() {
+            return Err(Error::gazetteer("no header row (expected columns id, type, name)")
+                .with_path(file));
+        }
+        self.gaz.files.push(file.to_string());
+        Ok(self)
+    }
+
+    /// Finishes loading and computes the warnings.
+    pub fn build(mut self) -> Result<Gazetteer> {
+        self.gaz.compute_warnings();
+        Ok(self.gaz)
+    }
+}
+
+struct Header {
+    columns: Vec<String>,
+    id: usize,
+    kind: usize,
+    name: usize,
+    aliases: Option<usize>,
+    ambiguous: Option<usize>,
+    attributes: Vec<(usize, String)>,
+}
+
+impl Header {
+    fn parse(fields: &[&str]) -> std::result::Result<Header, String> {
+        let columns: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+        let find = |name: &str| columns.iter().position(|c| c == name);
+        let mut missing = Vec::new();
+        for req in ["id", "type", "name"] {
+            if find(req).is_none() {
+                missing.push(req);
+            }
+        }
+        if !missing.is_empty() {
+            return Err(format!(
+                "header row lacks required column{} {} (found: {})",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join(", "),
+                columns.join(", ")
+            ));
+        }
+        for (i, c) in columns.iter().enumerate() {
+            if c.is_empty() {
+                return Err(format!("header column {} has no name", i + 1));
+            }
+            if columns[..i].contains(c) {
+                return Err(format!("header names column `{}` twice", c));
+            }
+        }
+        let reserved = ["id", "type", "name", "aliases", "ambiguous"];
+        let attributes = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !reserved.contains(&c.as_str()))
+            .map(|(i, c)| (i, c.clone()))
+            .collect();
+        Ok(Header {
+            id: find("id").unwrap(),
+            kind: find("type").unwrap(),
+            name: find("name").unwrap(),
+            aliases: find("aliases"),
+            ambiguous: find("ambiguous"),
+            attributes,
+            columns,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Gazetteer> {
+        GazetteerBuilder::new().add_str("t.tsv", text)?.build()
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("id\tname\n", "t.tsv:1: header row lacks required column type"),
+            (
+                "# c\nid\ttype\tname\na\tplace\tA\na\tplace\tB\n",
+                "t.tsv:4: duplicate id `a` (first defined at t.tsv:3)",
+            ),
+            ("id\ttype\tname\na\tplace\t \n", "t.tsv:2: entity `a` has an empty name"),
+            (
+                "id\ttype\tname\na\tplace\n",
+                "t.tsv:2: expected 3 tab-separated fields as in the header, found 2",
+            ),
+            (
+                "id\ttype\tname\tambiguous\na\tplace\tA\tB\n",
+                "t.tsv:2: `ambiguous` lists `B`, which is not a name of `a`",
+            ),
+            ("# only a comment\n", "t.tsv: no header row"),
+        ];
+        for (input, want) in cases {
+            let got = load(input).unwrap_err().to_string();
+            assert!(got.starts_with(want), "{:?}: got {:?}", input, got);
+        }
+    }
+
+    #[test]
+    fn attributes_and_aliases() {
+        let g = load("\u{feff}id\ttype\tname\taliases\twikidata\tcountry\r\nkabul\tplace\tKabul\tKābul| Cabul \tQ5838\t\r\n").unwrap();
+        let e = g.get("kabul").unwrap();
+        assert_eq!(e.aliases, ["Kābul", "Cabul"]);
+        assert_eq!(e.attribute("wikidata"), Some("Q5838"));
+        assert_eq!(e.attribute("country"), None);
+    }
+
+    #[test]
+    fn shared_alias_resolution_is_documented_order() {
+        let g = load(
+            "id\ttype\tname\taliases\nga-us\tplace\tGeorgia State\tGeorgia\nga\tplace\tGeorgia\t\nx\tplace\tX\tGéorgia\n",
+        )
+        .unwrap();
+        let claims = g.claims();
+        let c = &claims[&text::name_key("Georgia")];
+        assert_eq!(g.entity(c[0].entity).id, "ga");
+        assert_eq!(g.entity(c[1].entity).id, "ga-us");
+        assert_eq!(g.entity(c[2].entity).id, "x");
+        assert_eq!(g.warnings().len(), 2);
+    }
+}

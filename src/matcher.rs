@@ -1,0 +1,456 @@
+//! The gazetteer matcher: finds the names of a [`Gazetteer`] in text.
+//!
+//! The pipeline for one document is
+//! [normalise](crate::text::normalize) → scan (one Aho-Corasick automaton over every name,
+//! ASCII case-insensitive, all overlapping candidates) → check each candidate (whole words,
+//! case rules) → [resolve](crate::resolve) (leftmost-longest, names that need context,
+//! in-document aliases, near-miss person names) → [segment](crate::segment) → mentions with
+//! offsets into the original bytes.
+//!
+//! # Case rules
+//! - An *acronym* (a name with capitals and no lower-case letter: `IS`, `US`, `UN`, `U.S.`,
+//!   `IS-K`) matches only exactly as written, so `is`, `us`, `un` never match; a short acronym
+//!   (three letters or fewer) is not matched in ALL-CAPS text, where `IS` and `US` are words.
+//! - Any other name matches as written, with lower-case word-initial letters capitalised (title
+//!   case: `Ministry Of Foreign Affairs`), or in ALL CAPS (`MOSCOW`). Never in lower case: a
+//!   lower-case `turkey`, `china`, `reading` is not a name.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::resolve::{self, Candidate, How, PeopleIndex};
+use crate::segment;
+use crate::text::{self, is_word_byte, Normalized};
+
+/// Builds a [`Matcher`].
+///
+/// # Example
+/// ```
+/// use nergraph::{GazetteerBuilder, MatcherBuilder};
+/// let tsv = "id\ttype\tname\taliases\nus\tplace\tUnited States\tU.S.|US\n";
+/// let gaz = GazetteerBuilder::new().add_str("g.tsv", tsv).unwrap().build().unwrap();
+/// let matcher = MatcherBuilder::new().build(gaz).unwrap();
+/// let found: Vec<_> = matcher.find_iter("Let us see U.S.-made arms").collect();
+/// assert_eq!((found.len(), found[0].start, found[0].end), (1, 11, 15));
+/// ```
+#[derive(Clone, Debug)]
+pub struct MatcherBuilder {
+    in_document: bool,
+    fuzzy: bool,
+    person_types: Vec<String>,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder {
+            in_document: true,
+            fuzzy: true,
+            person_types: vec!["person".to_string()],
+        }
+    }
+}
+
+impl MatcherBuilder {
+    /// A builder with the default settings: in-document aliases and near-miss person names on.
+    pub fn new() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+
+    /// Whether surnames and parenthesised acronyms are resolved within a document
+    /// (default: yes).
+    pub fn in_document_aliases(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.in_document = yes;
+        self
+    }
+
+    /// Whether near-miss spellings of multi-word person names are found (default: yes).
+    pub fn fuzzy(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.fuzzy = yes;
+        self
+    }
+
+    /// The entity types that are people (default: `person`).
+    pub fn person_types<I, S>(&mut self, types: I) -> &mut MatcherBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.person_types = types.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Compiles the matcher for a gazetteer.
+    ///
+    /// # Complexity
+    /// Linear in the total length of the names.
+    pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
+        let gaz: Arc<Gazetteer> = gazetteer.into();
+        let mut folded_ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut variants: Vec<Vec<Variant>> = Vec::new();
+        for claims in gaz.claims().values() {
+            // The first claim wins the name (see gazetteers/README.md).
+            let claim = &claims[0];
+            let entity = gaz.entity(claim.entity);
+            let form = text::normalize_name(claim.name);
+            let acronym = text::is_acronym(&form);
+            let ambiguous = entity.is_ambiguous(claim.name);
+            for f in forms(&form) {
+                let folded = f.to_ascii_lowercase();
+                let pid = *folded_ids.entry(folded.clone()).or_insert_with(|| {
+                    patterns.push(folded);
+                    variants.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if variants[pid].iter().any(|v| v.form.as_ref() == f) {
+                    continue;
+                }
+                variants[pid].push(Variant {
+                    entity: claim.entity,
+                    form: f.into_boxed_str(),
+                    acronym,
+                    ambiguous,
+                });
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
+        let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
+        let people = PeopleIndex::new(&gaz, is_person);
+        let mut iso2 = HashMap::new();
+        for (i, e) in gaz.entities().iter().enumerate() {
+            if let Some(code) = e.attribute("iso2") {
+                iso2.entry(code.to_ascii_uppercase())
+                    .or_insert(EntityId(i as u32));
+            }
+        }
+        Ok(Matcher {
+            gaz,
+            ac,
+            variants,
+            people,
+            in_document: self.in_document,
+            fuzzy: self.fuzzy,
+        })
+    }
+}
+
+/// The forms a normalised name is matched in: itself, with hyphens as spaces (`al-Qaeda`,
+/// `al Qaeda`), and without a final point (`U.S.`, `U.S`).
+fn forms(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    let b = form.as_bytes();
+    let inner_hyphen = (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'-' && is_word_byte(b[i - 1]) && is_word_byte(b[i + 1]));
+    if inner_hyphen {
+        out.push(form.replace('-', " "));
+    }
+    if form.len() > 2 && form.ends_with('.') && form.matches('.').count() > 1 {
+        out.push(form[..form.len() - 1].to_string());
+    }
+    out
+}
+
+#[derive(Clone, Debug)]
+struct Variant {
+    entity: EntityId,
+    form: Box<str>,
+    acronym: bool,
+    ambiguous: bool,
+}
+
+/// A compiled gazetteer matcher. Cheap to share between threads (`Sync`).
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    gaz: Arc<Gazetteer>,
+    ac: AhoCorasick,
+    variants: Vec<Vec<Variant>>,
+    people: PeopleIndex,
+    in_document: bool,
+    fuzzy: bool,
+}
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// A gazetteer name.
+    Gazetteer,
+    /// A gazetteer name that needs context, with context.
+    Context,
+    /// An acronym defined in the document in parentheses after a name.
+    Acronym,
+    /// A person's surname after their full name.
+    Surname,
+    /// A near-miss spelling of a multi-word person name.
+    Fuzzy,
+}
+
+/// One mention of an entity in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the start in the original input.
+    pub start: usize,
+    /// Byte offset of the end (exclusive) in the original input.
+    pub end: usize,
+    /// The entity.
+    pub entity: EntityId,
+    /// The 0-based sentence index in the document.
+    pub sentence: usize,
+    /// The 0-based paragraph index in the document.
+    pub paragraph: usize,
+    /// The 0-based index of the mention's first word among the document's words.
+    pub token: usize,
+    /// How it was found.
+    pub method: Method,
+}
+
+/// A sentence of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the start in the original input.
+    pub start: usize,
+    /// Byte offset of the end (exclusive) in the original input.
+    pub end: usize,
+    /// The 0-based paragraph index.
+    pub paragraph: usize,
+}
+
+/// A document with its sentences and mentions.
+#[derive(Clone, Debug, Default)]
+pub struct Annotated {
+    /// The mentions, in document order.
+    pub mentions: Vec<Mention>,
+    /// The sentences, in document order.
+    pub sentences: Vec<Sentence>,
+    /// The number of words in the document.
+    pub words: usize,
+}
+
+/// An iterator over the mentions of a document, in order. Made by [`Matcher::find_iter`].
+#[derive(Debug)]
+pub struct Mentions {
+    inner: std::vec::IntoIter<Mention>,
+}
+
+impl Iterator for Mentions {
+    type Item = Mention;
+    fn next(&mut self) -> Option<Mention> {
+        self.inner.next()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Mentions {}
+
+impl Matcher {
+    /// The gazetteer the matcher was built for.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// A shared handle to the gazetteer.
+    pub fn gazetteer_arc(&self) -> Arc<Gazetteer> {
+        Arc::clone(&self.gaz)
+    }
+
+    /// The number of distinct patterns the automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.variants.len()
+    }
+
+    /// The mentions of a document, in order. `haystack` may hold invalid UTF-8.
+    pub fn find_iter(&self, haystack: impl AsRef<[u8]>) -> Mentions {
+        Mentions {
+            inner: self.annotate(haystack).mentions.into_iter(),
+        }
+    }
+
+    /// Finds the mentions and the sentences of a document.
+    ///
+    /// # Complexity
+    /// Linear in the length of the document and the number of candidate matches.
+    pub fn annotate(&self, haystack: impl AsRef<[u8]>) -> Annotated {
+        let input = haystack.as_ref();
+        let norm = text::normalize(input);
+        let candidates = self.candidates(&norm);
+        let ctx = resolve::Context {
+            gaz: &self.gaz,
+            people: &self.people,
+            in_document: self.in_document,
+            fuzzy: self.fuzzy,
+        };
+        let found = resolve::resolve(&ctx, &norm, candidates);
+        assemble(&norm, found)
+    }
+
+    /// Every candidate match that passes the word-boundary and case checks.
+    fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
+        let hay = norm.as_bytes();
+        let mut out = Vec::new();
+        for m in self.ac.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
+                continue;
+            }
+            if e < hay.len() && is_word_byte(hay[e]) && is_word_byte(hay[e - 1]) {
+                continue;
+            }
+            // A name ending in a point (`U.S.`) is not followed by a letter (`U.S.A`).
+            if e < hay.len() && hay[e - 1] == b'.' && is_word_byte(hay[e]) {
+                continue;
+            }
+            let got = &hay[s..e];
+            let vs = &self.variants[m.pattern().as_usize()];
+            let pick = vs
+                .iter()
+                .find(|v| v.form.as_bytes() == got)
+                .or_else(|| vs.iter().find(|v| case_ok(v.form.as_bytes(), got, v.acronym)));
+            let Some(v) = pick else { continue };
+            if v.acronym && short_acronym(got) && all_caps_context(hay, s, e) {
+                continue;
+            }
+            out.push(Candidate {
+                start: s,
+                end: e,
+                entity: v.entity,
+                how: if v.ambiguous {
+                    How::NeedsContext
+                } else {
+                    How::Name
+                },
+            });
+        }
+        out
+    }
+}
+
+/// Whether `text` is `form` in an accepted capitalisation (see the module docs).
+fn case_ok(form: &[u8], text: &[u8], acronym: bool) -> bool {
+    if form == text {
+        return true;
+    }
+    if acronym {
+        return false;
+    }
+    let all_caps = !text.iter().any(u8::is_ascii_lowercase);
+    form.iter().zip(text).enumerate().all(|(i, (&a, &t))| {
+        a == t
+            || (a.is_ascii_lowercase()
+                && t == a.to_ascii_uppercase()
+                && (all_caps || i == 0 || !is_word_byte(form[i - 1])))
+    })
+}
+
+fn short_acronym(text: &[u8]) -> bool {
+    text.iter().filter(|b| b.is_ascii_alphabetic()).count() <= 3
+}
+
+/// Whether the text around `[s, e)` (on the same line) is written in capitals only.
+fn all_caps_context(hay: &[u8], s: usize, e: usize) -> bool {
+    let lo = hay[..s]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1)
+        .max(s.saturating_sub(40));
+    let hi = hay[e..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(hay.len(), |p| e + p)
+        .min(e + 40);
+    let window = [&hay[lo..s], &hay[e..hi]];
+    let upper: usize = window
+        .iter()
+        .map(|w| w.iter().filter(|b| b.is_ascii_uppercase()).count())
+        .sum();
+    let lower = window.iter().any(|w| w.iter().any(u8::is_ascii_lowercase));
+    !lower && upper >= 8
+}
+
+/// Segments the document, assigns sentences and words, and maps offsets to the original.
+fn assemble(norm: &Normalized, found: Vec<Candidate>) -> Annotated {
+    let inside = |p: usize| {
+        let i = found.partition_point(|c| c.end <= p);
+        i < found.len() && found[i].start < p
+    };
+    let spans = segment::sentences(norm, inside);
+    let hay = norm.as_bytes();
+    let mut mentions = Vec::with_capacity(found.len());
+    let mut words = 0usize;
+    let mut pos = 0usize;
+    let count_words = |upto: usize, words: &mut usize, pos: &mut usize| {
+        while *pos < upto {
+            if is_word_byte(hay[*pos]) && (*pos == 0 || !is_word_byte(hay[*pos - 1])) {
+                *words += 1;
+            }
+            *pos += 1;
+        }
+    };
+    for c in &found {
+        count_words(c.start, &mut words, &mut pos);
+        let si = spans.partition_point(|s| s.start <= c.start).saturating_sub(1);
+        mentions.push(Mention {
+            start: norm.to_original(c.start),
+            end: norm.to_original(c.end),
+            entity: c.entity,
+            sentence: si,
+            paragraph: spans.get(si).map_or(0, |s| s.paragraph),
+            token: words,
+            method: c.how.method(),
+        });
+    }
+    count_words(hay.len(), &mut words, &mut pos);
+    let sentences = spans
+        .iter()
+        .map(|s| Sentence {
+            start: norm.to_original(s.start),
+            end: norm.to_original(s.end),
+            paragraph: s.paragraph,
+        })
+        .collect();
+    Annotated {
+        mentions,
+        sentences,
+        words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rules() {
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("Russia", "Russia", false, true),
+            ("Russia", "RUSSIA", false, true),
+            ("Russia", "russia", false, false),
+            ("Russia", "RUssia", false, false),
+            ("Ministry of Foreign Affairs", "Ministry Of Foreign Affairs", false, true),
+            ("al Qaeda", "Al Qaeda", false, true),
+            ("US", "us", true, false),
+            ("US", "Us", true, false),
+            ("U.S.", "U.S.", true, true),
+        ];
+        for &(form, text, acronym, want) in cases {
+            assert_eq!(case_ok(form.as_bytes(), text.as_bytes(), acronym), want, "{} / {}", form, text);
+        }
+    }
+
+    #[test]
+    fn forms_table() {
+        assert_eq!(forms("U.S."), ["U.S.", "U.S"]);
+        assert_eq!(forms("al-Qaeda"), ["al-Qaeda", "al Qaeda"]);
+        assert_eq!(forms("Dr."), ["Dr."]);
+        assert_eq!(forms("ISIS-K"), ["ISIS-K", "ISIS K"]);
+    }
+}

@@ -1,0 +1,285 @@
+//! Sentence and paragraph segmentation of normalised text.
+//!
+//! A rule-based splitter in the style of SRX rule sets, written for news:
+//!
+//! - a paragraph break (a blank line) always ends a sentence and a paragraph;
+//! - a single line break ends a sentence and a paragraph (headlines, datelines, bylines and
+//!   one-line paragraphs of web articles), unless the next line starts with a lower-case letter
+//!   or the line ends with `,`, `-` or `;` (hard-wrapped prose), or a name runs across it;
+//! - `.`, `!` and `?` (with closing quotes or brackets after them) end a sentence when followed
+//!   by a space and an upper-case letter, a digit or an opening quote, except after
+//!   abbreviations (`Mr.`, `Gen.`, `St.`, `Jan.`, `No.` before a number), single initials
+//!   (`S. Jaishankar`, `Donald J. Trump`), and dotted acronyms (`U.S. President`), which end a
+//!   sentence only when the next word is one that typically starts a sentence (`The`, `He`, …);
+//! - a point inside a number (`3.5`) or a URL never splits, since no space follows it.
+//!
+//! The `srx` crate with LanguageTool's rules was considered; its rules file is LGPL and it
+//! drops the look-behind rules that handle abbreviations, so these rules are written here and
+//! tested on the seed articles.
+
+/// A sentence: a span of normalised text and the paragraph it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Start offset (normalised text).
+    pub start: usize,
+    /// End offset, exclusive (normalised text).
+    pub end: usize,
+    /// The 0-based paragraph index.
+    pub paragraph: usize,
+}
+
+/// Titles and other abbreviations after which a point never ends a sentence.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr",
+    "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt",
+    "Insp", "Det", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Ave", "Blvd", "Rd", "Dept", "Univ", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v",
+    "approx", "Vol", "Fig", "Art", "Sec", "Ch", "pp", "p", "cf", "ca", "Gov't",
+];
+
+/// Abbreviations that can also end a sentence: they do when a sentence starter follows.
+const WEAK: &[&str] = &[
+    "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "etc", "al", "Jr", "Sr", "a.m", "p.m", "U.S",
+    "U.K", "U.N", "E.U",
+];
+
+/// Words that typically begin a sentence: after a weak abbreviation, they mark a boundary.
+const STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And",
+    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There", "Meanwhile",
+    "However", "Also", "According", "After", "As", "When", "While", "If", "For", "Some", "Many",
+    "Most", "Officials", "Earlier", "Later", "Last", "Since", "Despite", "Both", "Such", "What",
+    "Why", "How", "Who", "Yet", "So", "Still", "Then", "Now", "Moreover", "Furthermore", "Under",
+    "Following", "During", "Before", "Over", "Speaking", "Asked", "Separately",
+];
+
+/// Splits normalised text into sentences.
+///
+/// `inside` tells whether a position lies inside a mention (a name written across a line
+/// break keeps its sentence together).
+///
+/// # Example
+/// ```
+/// use nergraph::{segment, text};
+/// let n = text::normalize(b"Kabul Talks\nU.S. President Trump met Mr. Shugaev. He left.");
+/// let s = segment::sentences(&n, |_| false);
+/// let got: Vec<&str> = s.iter().map(|s| &n.as_str()[s.start..s.end]).collect();
+/// assert_eq!(got, ["Kabul Talks", "U.S. President Trump met Mr. Shugaev.", "He left."]);
+/// assert_eq!((s[0].paragraph, s[1].paragraph, s[2].paragraph), (0, 1, 1));
+/// ```
+///
+/// # Complexity
+/// O(n) in the length of the text.
+pub fn sentences(norm: &crate::text::Normalized, inside: impl Fn(usize) -> bool) -> Vec<Span> {
+    let text = norm.as_bytes();
+    let n = text.len();
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut start = skip_space(text, 0);
+    let mut breaks = norm.line_breaks().iter().map(|&b| b as usize).peekable();
+    let mut i = start;
+    // Push the sentence [start, end) and move on to `next`.
+    let mut emit = |start: &mut usize, end: usize, next: usize, new_para: bool| {
+        let e = trim_end(text, *start, end);
+        if e > *start {
+            out.push(Span {
+                start: *start,
+                end: e,
+                paragraph,
+            });
+            if new_para {
+                paragraph += 1;
+            }
+        } else if new_para && !out.is_empty() && out.last().unwrap().paragraph == paragraph {
+            paragraph += 1;
+        }
+        *start = skip_space(text, next);
+    };
+    while i < n {
+        let b = text[i];
+        if b == b'\n' {
+            emit(&mut start, i, i + 1, true);
+            i += 1;
+            continue;
+        }
+        if b == b' ' {
+            while breaks.peek().is_some_and(|&p| p < i) {
+                breaks.next();
+            }
+            if breaks.peek() == Some(&i) && line_break_splits(text, i, &inside) {
+                emit(&mut start, i, i + 1, true);
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            // The end of the punctuation cluster, with closing quotes and brackets.
+            let mut j = i + 1;
+            while j < n && matches!(text[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            while j < n && matches!(text[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            if j >= n {
+                break;
+            }
+            if text[j] == b' ' || text[j] == b'\n' {
+                if b == b'.' && j == i + 1 && !inside(i) && period_splits(text, i, j) {
+                    emit(&mut start, j, j, false);
+                } else if b != b'.' || j > i + 1 {
+                    if next_starts_sentence(text, j) {
+                        emit(&mut start, j, j, false);
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        let e = trim_end(text, start, n);
+        if e > start {
+            out.push(Span {
+                start,
+                end: e,
+                paragraph,
+            });
+        }
+    }
+    out
+}
+
+fn skip_space(text: &[u8], mut i: usize) -> usize {
+    while i < text.len() && (text[i] == b' ' || text[i] == b'\n') {
+        i += 1;
+    }
+    i
+}
+
+fn trim_end(text: &[u8], start: usize, mut end: usize) -> usize {
+    while end > start && (text[end - 1] == b' ' || text[end - 1] == b'\n') {
+        end -= 1;
+    }
+    end
+}
+
+/// The word after the space at `j` (letters, digits, `'`, `-`).
+fn next_word(text: &[u8], j: usize) -> &[u8] {
+    let s = skip_space(text, j);
+    let mut e = s;
+    while e < text.len() && (text[e].is_ascii_alphanumeric() || text[e] == b'\'') {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+fn next_starts_sentence(text: &[u8], j: usize) -> bool {
+    let s = skip_space(text, j);
+    match text.get(s) {
+        Some(c) => c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'"' | b'\'' | b'(' | b'['),
+        None => true,
+    }
+}
+
+fn line_break_splits(text: &[u8], i: usize, inside: &impl Fn(usize) -> bool) -> bool {
+    if inside(i) {
+        return false;
+    }
+    let prev = text[..i].iter().rev().find(|&&c| c != b' ');
+    if matches!(prev, Some(b',') | Some(b'-') | Some(b';')) {
+        return false;
+    }
+    match text.get(i + 1) {
+        Some(c) => !c.is_ascii_lowercase(),
+        None => false,
+    }
+}
+
+/// Whether the point at `i` (followed by space at `j`) ends a sentence.
+fn period_splits(text: &[u8], i: usize, j: usize) -> bool {
+    if !next_starts_sentence(text, j) {
+        return false;
+    }
+    // The token before the point.
+    let mut s = i;
+    while s > 0 && !matches!(text[s - 1], b' ' | b'\n' | b'(' | b'"' | b'[') {
+        s -= 1;
+    }
+    let token = &text[s..i];
+    let token_str = std::str::from_utf8(token).unwrap_or("");
+    let next = next_word(text, j);
+    let starter = STARTERS.iter().any(|w| w.as_bytes() == next);
+    if token.is_empty() {
+        return true;
+    }
+    // A single initial: `S. Jaishankar`, `Donald J. Trump`.
+    if token.len() == 1 && token[0].is_ascii_uppercase() {
+        return false;
+    }
+    if token_str == "No" || token_str == "no" || token_str == "Nos" {
+        return !next.first().is_some_and(u8::is_ascii_digit);
+    }
+    if TITLES.contains(&token_str) {
+        return false;
+    }
+    if WEAK.contains(&token_str) {
+        return starter;
+    }
+    // Dotted acronyms and initials: `U.S.`, `a.m.`, `J.R.R.`.
+    let dotted = token.contains(&b'.')
+        && token
+            .split(|&c| c == b'.')
+            .all(|part| part.len() <= 2 && part.iter().all(u8::is_ascii_alphabetic));
+    if dotted {
+        return starter;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn split(input: &str) -> Vec<String> {
+        let n = normalize(input.as_bytes());
+        sentences(&n, |_| false)
+            .iter()
+            .map(|s| n.as_str()[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He met U.S. President Biden. Then he left.", &["He met U.S. President Biden.", "Then he left."]),
+            ("Mr. Shugaev spoke. Gen. Smith did not.", &["Mr. Shugaev spoke.", "Gen. Smith did not."]),
+            ("The St. Petersburg forum opened.", &["The St. Petersburg forum opened."]),
+            ("On Jan. 5 talks began.", &["On Jan. 5 talks began."]),
+            ("S. Jaishankar met Donald J. Trump.", &["S. Jaishankar met Donald J. Trump."]),
+            ("It grew 3.5 per cent. Prices fell.", &["It grew 3.5 per cent.", "Prices fell."]),
+            ("Room No. 5 is shut.", &["Room No. 5 is shut."]),
+            ("terror plots in Europe and the U.S. The United Nations met.", &["terror plots in Europe and the U.S.", "The United Nations met."]),
+            ("Headline Here\nMOSCOW, Nov 3 - Body text. More.", &["Headline Here", "MOSCOW, Nov 3 - Body text.", "More."]),
+            ("“Go,” he said. “Now!” She left.", &["\"Go,\" he said.", "\"Now!\"", "She left."]),
+            ("hard wrapped line\ncontinues here.", &["hard wrapped line continues here."]),
+            ("Is it? Yes! Fine...", &["Is it?", "Yes!", "Fine..."]),
+            ("Acme Inc. The firm said.", &["Acme Inc.", "The firm said."]),
+            ("Acme Inc. Chief Executive said.", &["Acme Inc. Chief Executive said."]),
+            ("See https://a.b/c.html for more.", &["See https://a.b/c.html for more."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&split(input), want, "{:?}", input);
+        }
+    }
+
+    #[test]
+    fn paragraphs() {
+        let n = normalize(b"Title\n\nFirst one. Second.\nThird.\n\n\nFourth.");
+        let s = sentences(&n, |_| false);
+        let p: Vec<usize> = s.iter().map(|s| s.paragraph).collect();
+        assert_eq!(p, [0, 1, 1, 2, 3]);
+    }
+}

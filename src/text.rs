@@ -1,0 +1,363 @@
+//! Text normalisation: the first step of the pipeline.
+//!
+//! News text writes the same name in many ways: curly or straight quotes, non-breaking spaces,
+//! en dashes, accents, a line break in the middle of a name. [`normalize`] turns the bytes of a
+//! document into plain ASCII text in which all of those are folded, and keeps an
+//! [`OffsetMap`] so that every position in the normalised text maps back to a byte offset of
+//! the original input. Invalid UTF-8 is read too: each invalid byte becomes `?`.
+//!
+//! Folding rules, each char of the input:
+//! - ASCII letters, digits and punctuation are kept as they are (case is kept);
+//! - a run of whitespace (any Unicode space, tab, CR, LF, NBSP, …) becomes one space, or one
+//!   `\n` when it holds two line breaks or more (a paragraph break), so names match across a
+//!   single line break but never across paragraphs; single line breaks are remembered in
+//!   [`Normalized::line_breaks`];
+//! - curly and other quotes become `'` or `"`, every dash and hyphen becomes `-`;
+//! - letters with diacritics lose them, other scripts are transliterated (`deunicode`);
+//! - a byte-order mark, zero-width characters and soft hyphens disappear.
+
+/// Text folded to ASCII, with the map back to the input's bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+    line_breaks: Vec<u32>,
+}
+
+impl Normalized {
+    /// The normalised text (ASCII only).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised text as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
+    /// The length of the normalised text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the normalised text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The offset in the original input of normalised offset `pos` (`pos` may be `len()`).
+    /// The result is always on a UTF-8 character boundary of the input (or an invalid byte).
+    pub fn to_original(&self, pos: usize) -> usize {
+        self.map.to_original(pos)
+    }
+
+    /// Positions (in the normalised text) of spaces that stand for a single line break.
+    pub fn line_breaks(&self) -> &[u32] {
+        &self.line_breaks
+    }
+}
+
+/// Maps offsets of normalised text back to offsets of the original input.
+///
+/// Stored as segments: in a *linear* segment each normalised byte stands for one input byte
+/// (plain ASCII); in a *fixed* segment (a folded character or whitespace run) every position
+/// maps to the start of that input character. Plain ASCII text needs a single segment.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    segs: Vec<Seg>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    norm: u32,
+    orig: u32,
+    linear: bool,
+}
+
+impl OffsetMap {
+    fn push(&mut self, norm: usize, orig: usize, linear: bool) {
+        if let Some(last) = self.segs.last_mut() {
+            if last.norm as usize == norm {
+                *last = Seg {
+                    norm: norm as u32,
+                    orig: orig as u32,
+                    linear,
+                };
+                return;
+            }
+        }
+        self.segs.push(Seg {
+            norm: norm as u32,
+            orig: orig as u32,
+            linear,
+        });
+    }
+
+    /// The original offset of normalised offset `pos`.
+    ///
+    /// # Complexity
+    /// O(log s) for s segments.
+    pub fn to_original(&self, pos: usize) -> usize {
+        let i = self.segs.partition_point(|s| s.norm as usize <= pos);
+        if i == 0 {
+            return 0;
+        }
+        let s = self.segs[i - 1];
+        if s.linear {
+            s.orig as usize + (pos - s.norm as usize)
+        } else {
+            s.orig as usize
+        }
+    }
+}
+
+/// Normalises a document (see the module docs).
+///
+/// # Example
+/// ```
+/// let n = nergraph::text::normalize("Russia\u{2019}s  D\u{e9}fense".as_bytes());
+/// assert_eq!(n.as_str(), "Russia's Defense");
+/// assert_eq!(n.to_original(9), 11); // "Defense" starts after the 3-byte apostrophe and 2 spaces
+/// ```
+///
+/// # Complexity
+/// O(n) time; the output is about as long as the input.
+pub fn normalize(input: &[u8]) -> Normalized {
+    assert!(
+        input.len() < u32::MAX as usize,
+        "documents over 4 GiB are not supported"
+    );
+    let mut out: Vec<u8> = Vec::with_capacity(input.len() + 16);
+    let mut map = OffsetMap::default();
+    let mut line_breaks = Vec::new();
+    map.push(0, 0, true);
+    // Whether the current map segment is linear and in step with (out.len(), i).
+    let mut in_step = true;
+    let mut i = 0;
+    let n = input.len();
+    while i < n {
+        let b = input[i];
+        if b < 0x80 && !b.is_ascii_whitespace() && b != 0x0b {
+            if !in_step {
+                map.push(out.len(), i, true);
+                in_step = true;
+            }
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        // Whitespace runs (ASCII or Unicode).
+        if let Some((_, _)) = space_at(input, i) {
+            let start = i;
+            let mut newlines = 0;
+            while i < n {
+                match space_at(input, i) {
+                    Some((len, nl)) => {
+                        if nl == 1 && input[i] == b'\r' && input.get(i + 1) == Some(&b'\n') {
+                            // CR LF counts once: the LF is counted next.
+                        } else {
+                            newlines += nl;
+                        }
+                        i += len;
+                    }
+                    None => break,
+                }
+            }
+            let ch = if newlines >= 2 { b'\n' } else { b' ' };
+            if newlines == 1 {
+                line_breaks.push(out.len() as u32);
+            }
+            if i - start == 1 && (ch == input[start]) {
+                // A lone ASCII space (or LF standing for itself): stays in step.
+                if !in_step {
+                    map.push(out.len(), start, true);
+                    in_step = true;
+                }
+            } else {
+                map.push(out.len(), start, false);
+                in_step = false;
+            }
+            out.push(ch);
+            continue;
+        }
+        // A non-ASCII character, or an invalid byte.
+        let (c, len) = match decode(input, i) {
+            Some(x) => x,
+            None => {
+                map.push(out.len(), i, false);
+                in_step = false;
+                out.push(b'?');
+                i += 1;
+                continue;
+            }
+        };
+        let start = i;
+        i += len;
+        let folded = fold_char(c);
+        if folded.is_empty() {
+            continue;
+        }
+        map.push(out.len(), start, false);
+        in_step = false;
+        out.extend_from_slice(folded.as_bytes());
+    }
+    map.push(out.len(), n, true);
+    // SAFETY-free: everything pushed is ASCII.
+    let text = String::from_utf8(out).expect("normalised text is ASCII");
+    Normalized {
+        text,
+        map,
+        line_breaks,
+    }
+}
+
+/// If a whitespace character starts at `i`: its length and how many line breaks it is.
+#[inline]
+fn space_at(input: &[u8], i: usize) -> Option<(usize, usize)> {
+    let b = input[i];
+    match b {
+        b' ' | b'\t' | 0x0b | 0x0c => Some((1, 0)),
+        b'\n' | b'\r' => Some((1, 1)),
+        _ if b < 0x80 => None,
+        _ => {
+            let (c, len) = decode(input, i)?;
+            match c {
+                '\u{2028}' | '\u{85}' => Some((len, 1)),
+                '\u{2029}' => Some((len, 2)),
+                c if c.is_whitespace() => Some((len, 0)),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Decodes the UTF-8 character at `i`, or `None` for an invalid byte.
+#[inline]
+fn decode(input: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = input[i];
+    let len = match b {
+        0x00..=0x7f => 1,
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let bytes = input.get(i..i + len)?;
+    let s = std::str::from_utf8(bytes).ok()?;
+    s.chars().next().map(|c| (c, len))
+}
+
+/// The ASCII folding of one non-ASCII, non-space character ("" to drop it).
+fn fold_char(c: char) -> &'static str {
+    match c {
+        '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => "",
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '\u{02bb}'
+        | '\u{00b4}' => "'",
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+        | '\u{00bb}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => "-",
+        '\u{2026}' => "...",
+        _ => match deunicode::deunicode_char(c) {
+            Some(s) if !s.trim().is_empty() && s.is_ascii() => s.trim(),
+            _ => "?",
+        },
+    }
+}
+
+/// Normalises a name the way [`normalize`] normalises text, trimmed.
+pub fn normalize_name(name: &str) -> String {
+    normalize(name.as_bytes()).as_str().trim().to_string()
+}
+
+/// Whether a normalised name is an acronym: it has an upper-case letter and no lower-case
+/// letter (`US`, `U.S.`, `IS-K`, `NATO`, `G7`). Acronyms match only exactly as written.
+pub fn is_acronym(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
+}
+
+/// The key under which a name is matched: its normalisation, lower-cased unless it is an
+/// acronym (then prefixed with `=` and kept as written). Two names with the same key are the
+/// same pattern to the matcher.
+pub fn name_key(name: &str) -> String {
+    let n = normalize_name(name);
+    if is_acronym(&n) {
+        format!("={}", n)
+    } else {
+        n.to_ascii_lowercase()
+    }
+}
+
+/// Whether a byte of normalised text is part of a word.
+#[inline]
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_map(input: &str) {
+        let n = normalize(input.as_bytes());
+        for p in 0..=n.len() {
+            let o = n.to_original(p);
+            assert!(input.is_char_boundary(o), "{:?}: {} -> {}", input, p, o);
+        }
+        assert_eq!(n.to_original(n.len()), input.len());
+    }
+
+    #[test]
+    fn folding_table() {
+        let cases = [
+            ("Russia\u{2019}s", "Russia's"),
+            ("\u{201c}Kabul\u{201d}", "\"Kabul\""),
+            ("New\u{a0}Delhi", "New Delhi"),
+            ("Vasily\nNebenzya", "Vasily Nebenzya"),
+            ("Vasily \r\n  Nebenzya", "Vasily Nebenzya"),
+            ("end.\n\nStart", "end.\nStart"),
+            ("end.\r\n\r\nStart", "end.\nStart"),
+            ("Tehreek\u{2013}e\u{2013}Taliban", "Tehreek-e-Taliban"),
+            ("D\u{e9}fense Z\u{fc}rich \u{141}\u{f3}d\u{17a}", "Defense Zurich Lodz"),
+            ("\u{feff}Moscow", "Moscow"),
+            ("Mos\u{ad}cow", "Moscow"),
+            ("\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}", "Moskva"),
+            ("a\u{2003}\u{2009}b", "a b"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input.as_bytes()).as_str(), want, "{:?}", input);
+            check_map(input);
+        }
+    }
+
+    #[test]
+    fn offsets_point_into_original() {
+        let input = "\u{feff}Russia\u{2019}s  D\u{e9}fense\r\nMinistry";
+        let n = normalize(input.as_bytes());
+        let s = n.as_str();
+        let at = s.find("Defense").unwrap();
+        let (a, b) = (n.to_original(at), n.to_original(at + "Defense".len()));
+        assert_eq!(&input[a..b], "D\u{e9}fense");
+        let at = s.find("Ministry").unwrap();
+        assert_eq!(&input[n.to_original(at)..], "Ministry");
+        assert_eq!(n.line_breaks(), &[s.find(" Ministry").unwrap() as u32]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_read() {
+        let input = b"Kabul \xff\xfe Moscow";
+        let n = normalize(input);
+        assert_eq!(n.as_str(), "Kabul ?? Moscow");
+        let at = n.as_str().find("Moscow").unwrap();
+        assert_eq!(n.to_original(at), 9);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(name_key("U.S."), "=U.S.");
+        assert_eq!(name_key("Côte d’Ivoire"), "cote d'ivoire");
+        assert!(is_acronym("IS-K"));
+        assert!(!is_acronym("Mi-17"));
+    }
+}
