@@ -43,7 +43,8 @@ CITY_MIN_POP_ALWAYS = 100_000     # every city at least this big is included
 SMALL_CITY_WORD_LIMIT = 300_000   # a city smaller than this whose name is a word/name is dropped
 BIG_PLACE_EXEMPT = 1_000_000      # a city this big keeps a name that is also a personal name
 DUP_KEEP_MIN_POP = 50_000         # a same-name city (not the most populous) kept as "Name, Region"
-ALIAS_MIN_CITY_POP = 300_000      # only cities this big get geonames alternate names as aliases
+ALIAS_MIN_CITY_POP = 1_000_000    # only cities this big get geonames alternate names as aliases
+ALIAS_MIN_SIMILARITY = 0.88       # ... and only spelling variants this close to the name
 TOP_FIRST_NAMES = 1000            # census ranks counted as "common first name" (male, female)
 TOP_SURNAMES = 2000               # census ranks counted as "common surname"
 
@@ -406,7 +407,7 @@ def build_subdivisions():
         if cur:
             name = cur[0]
             aliases += cur[1]
-            if base != name:
+            if base != name and not name.startswith(base) and not base.startswith(name):
                 aliases.append(base)
         else:
             name = base
@@ -440,11 +441,11 @@ def good_alternate(alt: str, name: str, pop: int) -> bool:
     if any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
         return False
     a, b = norm(alt), norm(name)
-    if a == b:
+    if a == b or a.startswith(b) or b.startswith(a):   # inflected forms: Kabuli, Kabula, Mosco
         return False
     if pop < ALIAS_MIN_CITY_POP:
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+    return difflib.SequenceMatcher(None, a, b).ratio() >= ALIAS_MIN_SIMILARITY
 
 
 def build_cities(gc, country_caps):
@@ -557,6 +558,9 @@ def main():
             e.name = newname
             d = "keep"
         claims.claim(e.name, e)
+        if e.forced:   # curated aliases (St. Petersburg, Washington) outrank other places' names
+            for a in CITY_OVERRIDES.get(e.attrs["geonameid"], {}).get("aliases", []):
+                claims.claim(a, e)
         if d == "ambiguous":
             e.ambiguous.add(e.name)
             stat("city:ambiguous-name")

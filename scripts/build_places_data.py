@@ -351,6 +351,7 @@ SUBDIVISION_NAMES = {
 CITY_OVERRIDES = {
     "524901": {"id": "moscow", "aliases": ["Moskva"]},
     "1138958": {"id": "kabul"},
+    "1279126": {"id": "akhnoor", "name": "Akhnoor", "aliases": ["Akhnur"]},
     "1816670": {"id": "beijing", "aliases": ["Peking"]},
     "1261481": {"id": "new-delhi"},
     "1273294": {"id": "delhi"},
