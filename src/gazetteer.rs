@@ -363,10 +363,7 @@ impl GazetteerBuilder {
                 if a != name && !aliases.contains(a) {
                     return Err(err(
                         lineno,
-                        format!(
-                            "`ambiguous` lists `{}`, which is not a name of `{}`",
-                            a, id
-                        ),
+                        format!("`ambiguous` lists `{}`, which is not a name of `{}`", a, id),
                     ));
                 }
             }
@@ -392,8 +389,9 @@ impl GazetteerBuilder {
             });
         }
         if header.is_none() {
-            return Err(Error::gazetteer("no header row (expected columns id, type, name)")
-                .with_path(file));
+            return Err(
+                Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
+            );
         }
         self.gaz.files.push(file.to_string());
         Ok(self)
@@ -472,12 +470,18 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let cases = [
-            ("id\tname\n", "t.tsv:1: header row lacks required column type"),
+            (
+                "id\tname\n",
+                "t.tsv:1: header row lacks required column type",
+            ),
             (
                 "# c\nid\ttype\tname\na\tplace\tA\na\tplace\tB\n",
                 "t.tsv:4: duplicate id `a` (first defined at t.tsv:3)",
             ),
-            ("id\ttype\tname\na\tplace\t \n", "t.tsv:2: entity `a` has an empty name"),
+            (
+                "id\ttype\tname\na\tplace\t \n",
+                "t.tsv:2: entity `a` has an empty name",
+            ),
             (
                 "id\ttype\tname\na\tplace\n",
                 "t.tsv:2: expected 3 tab-separated fields as in the header, found 2",

@@ -124,13 +124,6 @@ impl MatcherBuilder {
             .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
-        let mut iso2 = HashMap::new();
-        for (i, e) in gaz.entities().iter().enumerate() {
-            if let Some(code) = e.attribute("iso2") {
-                iso2.entry(code.to_ascii_uppercase())
-                    .or_insert(EntityId(i as u32));
-            }
-        }
         Ok(Matcher {
             gaz,
             ac,
@@ -311,10 +304,10 @@ impl Matcher {
             }
             let got = &hay[s..e];
             let vs = &self.variants[m.pattern().as_usize()];
-            let pick = vs
-                .iter()
-                .find(|v| v.form.as_bytes() == got)
-                .or_else(|| vs.iter().find(|v| case_ok(v.form.as_bytes(), got, v.acronym)));
+            let pick = vs.iter().find(|v| v.form.as_bytes() == got).or_else(|| {
+                vs.iter()
+                    .find(|v| case_ok(v.form.as_bytes(), got, v.acronym))
+            });
             let Some(v) = pick else { continue };
             if v.acronym && short_acronym(got) && all_caps_context(hay, s, e) {
                 continue;
@@ -397,7 +390,9 @@ fn assemble(norm: &Normalized, found: Vec<Candidate>) -> Annotated {
     };
     for c in &found {
         count_words(c.start, &mut words, &mut pos);
-        let si = spans.partition_point(|s| s.start <= c.start).saturating_sub(1);
+        let si = spans
+            .partition_point(|s| s.start <= c.start)
+            .saturating_sub(1);
         mentions.push(Mention {
             start: norm.to_original(c.start),
             end: norm.to_original(c.end),
@@ -435,14 +430,25 @@ mod tests {
             ("Russia", "RUSSIA", false, true),
             ("Russia", "russia", false, false),
             ("Russia", "RUssia", false, false),
-            ("Ministry of Foreign Affairs", "Ministry Of Foreign Affairs", false, true),
+            (
+                "Ministry of Foreign Affairs",
+                "Ministry Of Foreign Affairs",
+                false,
+                true,
+            ),
             ("al Qaeda", "Al Qaeda", false, true),
             ("US", "us", true, false),
             ("US", "Us", true, false),
             ("U.S.", "U.S.", true, true),
         ];
         for &(form, text, acronym, want) in cases {
-            assert_eq!(case_ok(form.as_bytes(), text.as_bytes(), acronym), want, "{} / {}", form, text);
+            assert_eq!(
+                case_ok(form.as_bytes(), text.as_bytes(), acronym),
+                want,
+                "{} / {}",
+                form,
+                text
+            );
         }
     }
 

@@ -68,12 +68,33 @@ pub(crate) struct Context<'a> {
 
 /// Words after which an ambiguous place name is read as a place.
 const LOCATIVES: &[&str] = &[
-    "in", "at", "from", "to", "near", "into", "outside", "across", "around", "toward", "towards",
-    "via", "visit", "visited", "visiting", "inside", "through", "throughout", "between",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "outside",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "visit",
+    "visited",
+    "visiting",
+    "inside",
+    "through",
+    "throughout",
+    "between",
 ];
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
-pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+pub(crate) fn resolve(
+    ctx: &Context<'_>,
+    norm: &Normalized,
+    mut cands: Vec<Candidate>,
+) -> Vec<Candidate> {
     let hay = norm.as_bytes();
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     // Context for ambiguous names, from the unambiguous ones.
@@ -183,8 +204,8 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
             let s = pos + off;
             let e = s + acr.len();
             pos = e;
-            let bounded = (s == 0 || !is_word_byte(hay[s - 1]))
-                && (e == hay.len() || !is_word_byte(hay[e]));
+            let bounded =
+                (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
             if !bounded {
                 continue;
             }
@@ -261,7 +282,11 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
             keys.push(last);
         }
         for k in keys {
-            if k.len() >= 3 && capitalised(&k) && k.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'') {
+            if k.len() >= 3
+                && capitalised(&k)
+                && k.iter()
+                    .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
+            {
                 owners.entry(k).or_default().insert(c.entity);
             }
         }
@@ -291,7 +316,8 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
     let mut extra = Vec::new();
     for m in ac.find_iter(hay) {
         let (s, e) = (m.start(), m.end());
-        let bounded = (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
+        let bounded =
+            (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
         if bounded && !overlaps(found, s, e) {
             extra.push(Candidate {
                 start: s,
@@ -375,7 +401,9 @@ impl PeopleIndex {
                     continue;
                 }
                 let run = &words[w..w + n];
-                let adjacent = run.windows(2).all(|p| p[1].0 == p[0].1 + 1 && hay[p[0].1] == b' ');
+                let adjacent = run
+                    .windows(2)
+                    .all(|p| p[1].0 == p[0].1 + 1 && hay[p[0].1] == b' ');
                 if !adjacent || !run.iter().all(|&(s, e)| capitalised(&hay[s..e])) {
                     continue;
                 }

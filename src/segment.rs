@@ -39,18 +39,77 @@ const TITLES: &[&str] = &[
 
 /// Abbreviations that can also end a sentence: they do when a sentence starter follows.
 const WEAK: &[&str] = &[
-    "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "etc", "al", "Jr", "Sr", "a.m", "p.m", "U.S",
-    "U.K", "U.N", "E.U",
+    "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "etc", "al", "Jr", "Sr", "a.m", "p.m", "U.S", "U.K",
+    "U.N", "E.U",
 ];
 
 /// Words that typically begin a sentence: after a weak abbreviation, they mark a boundary.
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And",
-    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There", "Meanwhile",
-    "However", "Also", "According", "After", "As", "When", "While", "If", "For", "Some", "Many",
-    "Most", "Officials", "Earlier", "Later", "Last", "Since", "Despite", "Both", "Such", "What",
-    "Why", "How", "Who", "Yet", "So", "Still", "Then", "Now", "Moreover", "Furthermore", "Under",
-    "Following", "During", "Before", "Over", "Speaking", "Asked", "Separately",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "Meanwhile",
+    "However",
+    "Also",
+    "According",
+    "After",
+    "As",
+    "When",
+    "While",
+    "If",
+    "For",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Earlier",
+    "Later",
+    "Last",
+    "Since",
+    "Despite",
+    "Both",
+    "Such",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Yet",
+    "So",
+    "Still",
+    "Then",
+    "Now",
+    "Moreover",
+    "Furthermore",
+    "Under",
+    "Following",
+    "During",
+    "Before",
+    "Over",
+    "Speaking",
+    "Asked",
+    "Separately",
 ];
 
 /// Splits normalised text into sentences.
@@ -178,7 +237,9 @@ fn next_word(text: &[u8], j: usize) -> &[u8] {
 fn next_starts_sentence(text: &[u8], j: usize) -> bool {
     let s = skip_space(text, j);
     match text.get(s) {
-        Some(c) => c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'"' | b'\'' | b'(' | b'['),
+        Some(c) => {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'"' | b'\'' | b'(' | b'[')
+        }
         None => true,
     }
 }
@@ -254,21 +315,57 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("He met U.S. President Biden. Then he left.", &["He met U.S. President Biden.", "Then he left."]),
-            ("Mr. Shugaev spoke. Gen. Smith did not.", &["Mr. Shugaev spoke.", "Gen. Smith did not."]),
-            ("The St. Petersburg forum opened.", &["The St. Petersburg forum opened."]),
+            (
+                "He met U.S. President Biden. Then he left.",
+                &["He met U.S. President Biden.", "Then he left."],
+            ),
+            (
+                "Mr. Shugaev spoke. Gen. Smith did not.",
+                &["Mr. Shugaev spoke.", "Gen. Smith did not."],
+            ),
+            (
+                "The St. Petersburg forum opened.",
+                &["The St. Petersburg forum opened."],
+            ),
             ("On Jan. 5 talks began.", &["On Jan. 5 talks began."]),
-            ("S. Jaishankar met Donald J. Trump.", &["S. Jaishankar met Donald J. Trump."]),
-            ("It grew 3.5 per cent. Prices fell.", &["It grew 3.5 per cent.", "Prices fell."]),
+            (
+                "S. Jaishankar met Donald J. Trump.",
+                &["S. Jaishankar met Donald J. Trump."],
+            ),
+            (
+                "It grew 3.5 per cent. Prices fell.",
+                &["It grew 3.5 per cent.", "Prices fell."],
+            ),
             ("Room No. 5 is shut.", &["Room No. 5 is shut."]),
-            ("terror plots in Europe and the U.S. The United Nations met.", &["terror plots in Europe and the U.S.", "The United Nations met."]),
-            ("Headline Here\nMOSCOW, Nov 3 - Body text. More.", &["Headline Here", "MOSCOW, Nov 3 - Body text.", "More."]),
-            ("“Go,” he said. “Now!” She left.", &["\"Go,\" he said.", "\"Now!\"", "She left."]),
-            ("hard wrapped line\ncontinues here.", &["hard wrapped line continues here."]),
+            (
+                "terror plots in Europe and the U.S. The United Nations met.",
+                &[
+                    "terror plots in Europe and the U.S.",
+                    "The United Nations met.",
+                ],
+            ),
+            (
+                "Headline Here\nMOSCOW, Nov 3 - Body text. More.",
+                &["Headline Here", "MOSCOW, Nov 3 - Body text.", "More."],
+            ),
+            (
+                "“Go,” he said. “Now!” She left.",
+                &["\"Go,\" he said.", "\"Now!\"", "She left."],
+            ),
+            (
+                "hard wrapped line\ncontinues here.",
+                &["hard wrapped line continues here."],
+            ),
             ("Is it? Yes! Fine...", &["Is it?", "Yes!", "Fine..."]),
             ("Acme Inc. The firm said.", &["Acme Inc.", "The firm said."]),
-            ("Acme Inc. Chief Executive said.", &["Acme Inc. Chief Executive said."]),
-            ("See https://a.b/c.html for more.", &["See https://a.b/c.html for more."]),
+            (
+                "Acme Inc. Chief Executive said.",
+                &["Acme Inc. Chief Executive said."],
+            ),
+            (
+                "See https://a.b/c.html for more.",
+                &["See https://a.b/c.html for more."],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&split(input), want, "{:?}", input);

@@ -251,8 +251,8 @@ fn decode(input: &[u8], i: usize) -> Option<(char, usize)> {
 fn fold_char(c: char) -> &'static str {
     match c {
         '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => "",
-        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '\u{02bb}'
-        | '\u{00b4}' => "'",
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}'
+        | '\u{02bb}' | '\u{00b4}' => "'",
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
         | '\u{00bb}' => "\"",
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
@@ -319,7 +319,10 @@ mod tests {
             ("end.\n\nStart", "end.\nStart"),
             ("end.\r\n\r\nStart", "end.\nStart"),
             ("Tehreek\u{2013}e\u{2013}Taliban", "Tehreek-e-Taliban"),
-            ("D\u{e9}fense Z\u{fc}rich \u{141}\u{f3}d\u{17a}", "Defense Zurich Lodz"),
+            (
+                "D\u{e9}fense Z\u{fc}rich \u{141}\u{f3}d\u{17a}",
+                "Defense Zurich Lodz",
+            ),
             ("\u{feff}Moscow", "Moscow"),
             ("Mos\u{ad}cow", "Moscow"),
             ("\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}", "Moskva"),

@@ -42,7 +42,11 @@ struct Scores {
 fn score(gold: &[Span], pred: &[Span]) -> Scores {
     let mut report = String::new();
     let key = |s: &Span| (s.doc.clone(), s.start, s.end, s.kind.clone());
-    let gold_map: HashMap<_, &Span> = gold.iter().filter(|g| !g.optional).map(|g| (key(g), g)).collect();
+    let gold_map: HashMap<_, &Span> = gold
+        .iter()
+        .filter(|g| !g.optional)
+        .map(|g| (key(g), g))
+        .collect();
     let optional: Vec<&Span> = gold.iter().filter(|g| g.optional).collect();
     let mut tp = 0usize;
     let mut fp = 0usize;
@@ -53,7 +57,10 @@ fn score(gold: &[Span], pred: &[Span]) -> Scores {
             tp += 1;
             found.insert(key(p));
             matched.push((p, g));
-        } else if optional.iter().any(|o| o.doc == p.doc && o.start < p.end && p.start < o.end) {
+        } else if optional
+            .iter()
+            .any(|o| o.doc == p.doc && o.start < p.end && p.start < o.end)
+        {
             continue;
         } else {
             fp += 1;
@@ -79,7 +86,10 @@ fn score(gold: &[Span], pred: &[Span]) -> Scores {
                 report.push_str(&format!(
                     "LINK {} {:?}/{:?} vs gold {:?}/{:?}\n",
                     if sp { "merged" } else { "split" },
-                    matched[i].0.entity, matched[j].0.entity, matched[i].1.entity, matched[j].1.entity
+                    matched[i].0.entity,
+                    matched[j].0.entity,
+                    matched[i].1.entity,
+                    matched[j].1.entity
                 ));
             }
         }
@@ -106,7 +116,11 @@ fn seeds_against_gold() {
         .args(["mentions", "seeds/"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pred: Vec<Span> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -118,7 +132,12 @@ fn seeds_against_gold() {
         "strict P={:.4} R={:.4}  linking P={:.4} R={:.4}",
         s.precision, s.recall, s.link_precision, s.link_recall
     );
-    assert!(s.precision >= 0.97 && s.recall >= 0.97, "strict P={} R={}", s.precision, s.recall);
+    assert!(
+        s.precision >= 0.97 && s.recall >= 0.97,
+        "strict P={} R={}",
+        s.precision,
+        s.recall
+    );
     assert!(
         s.link_precision >= 0.98 && s.link_recall >= 0.98,
         "linking P={} R={}",

@@ -68,7 +68,10 @@ pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
             }
         };
         if doc.is_binary() {
-            eprintln!("nergraph: warning: {}: looks binary (NUL bytes), skipped", doc.name);
+            eprintln!(
+                "nergraph: warning: {}: looks binary (NUL bytes), skipped",
+                doc.name
+            );
             continue;
         }
         if doc.is_invalid_utf8() {

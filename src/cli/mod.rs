@@ -61,11 +61,19 @@ impl GazetteerArgs {
         // `nergraph gazetteer check`.
         if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
             let n = gaz.warnings().len();
-            for w in gaz.warnings().iter().filter(|w| !w.source.file.starts_with("gazetteers/")).take(5) {
+            for w in gaz
+                .warnings()
+                .iter()
+                .filter(|w| !w.source.file.starts_with("gazetteers/"))
+                .take(5)
+            {
                 eprintln!("nergraph: warning: {}", w);
             }
             if n > 5 {
-                eprintln!("nergraph: ({} shared names in all; `nergraph gazetteer check` lists them)", n);
+                eprintln!(
+                    "nergraph: ({} shared names in all; `nergraph gazetteer check` lists them)",
+                    n
+                );
             }
         }
         MatcherBuilder::new()
