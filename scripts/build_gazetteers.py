@@ -47,6 +47,9 @@ ALIAS_MIN_CITY_POP = 1_000_000    # only cities this big get geonames alternate 
 ALIAS_MIN_SIMILARITY = 0.88       # ... and only spelling variants this close to the name
 TOP_FIRST_NAMES = 1000            # census ranks counted as "common first name" (male, female)
 TOP_SURNAMES = 2000               # census ranks counted as "common surname"
+WIDE_FIRST_NAMES = 2500           # for cities (not countries/subdivisions) a wider net ...
+WIDE_SURNAMES = 3000              # ... of personal names is used
+FILLER_SURNAMES = 10000           # towns under CITY_MIN_POP_ALWAYS: any fairly common surname
 
 # Short aliases (<= 3 letters) are dropped for cities and subdivisions except these.
 SHORT_ALIAS_WHITELIST = {"L.A.", "NYC"}
@@ -71,6 +74,26 @@ Bologna
 NEWS_WORDS = sorted(set(NEWS_WORDS) - {"Bologna", "Lima", "Bristol", "Hull", "Cork", "Derby",
                                        "Phoenix", "Victoria", "Male", "Nice", "Reading", "Split",
                                        "Bath", "Mobile", "Kitchener"})
+
+# Personal names frequent in the target news (Central/South Asia, Middle East, Russia) that are
+# also names of towns (Hassan IN, Mao DO, Engels RU, Pushkin RU ...): treated like common first
+# names (dropped for small towns, ambiguous for big cities).
+# Famous people, gods and characters of books whose names are also towns (Plato CO, Cicero US,
+# Jupiter US, Batman TR) are in the same list.
+PERSON_NAMES = sorted("""
+Plato Cicero Homer Virgil Socrates Aristotle Seneca Nero Caesar Jupiter Mars Venus Apollo
+Mercury Neptune Saturn Juno Minerva Diana Aurora Athena Hercules Achilles Ulysses Batman
+Superman Moses Abraham David Solomon Jesus Adam Eve Noah Jacob Isaac Joseph Mary Marianne
+Ali Ahmad Ahmed Hassan Hasan Hussain Hussein Husain Karim Khan Khalid Mahmud Mahmood Muhammad
+Mohammad Mohammed Omar Umar Osman Usman Rashid Salim Salem Said Shah Sharif Nawaz Imran Zia
+Yusuf Yousuf Ibrahim Musa Isa Abbas Aziz Kamal Jamal Farah Hamid Hamza Bilal Tariq Anwar Akbar
+Ismail Mansur Mansour Nasser Nasir Rahman Rahim Samir Walid Zaid Zayed Fatima Aisha Maryam Laila
+Layla Amina Noor Nur Sana Zahra Ilyas Kabir Arif Asif Raja Rana Ram Krishna Gandhi Singh Kumar
+Mao Lenin Marx Engels Pushkin Chekhov Gagarin Lermontov Tolstoy Korolyov Korolev Zhukovsky Kirov
+Kalinin Sverdlov Dzerzhinsky Chapaev Chapayevsk Frunze Kutuzov Suvorov Lomonosov Tchaikovsky
+Putin Medvedev Lavrov Shoigu Zelensky Stalin Trotsky Biden Trump Obama Clinton Bush Reagan
+Lincoln Jackson Madison Jefferson Monroe Grant Hamilton Franklin Washington Houston Austin
+""".split())
 
 STOPWORDS = set("""
 a an and are as at be by for from has he in is it its of on or that the to was were will with
@@ -156,11 +179,15 @@ def load_census():
 
     first = top("dist.male.first", TOP_FIRST_NAMES) | top("dist.female.first", TOP_FIRST_NAMES)
     last = top("dist.all.last", TOP_SURNAMES)
-    return first, last
+    wide = (top("dist.male.first", WIDE_FIRST_NAMES) | top("dist.female.first", WIDE_FIRST_NAMES)
+            | top("dist.all.last", WIDE_SURNAMES))
+    filler = top("dist.all.last", FILLER_SURNAMES)
+    return first, last, wide, filler
 
 
 LOWER_WORDS, PROPER_WORDS = load_words()
-FIRST_NAMES, SURNAMES = load_census()
+FIRST_NAMES, SURNAMES, WIDE_NAMES, FILLER_NAMES = load_census()
+FIRST_NAMES |= set(PERSON_NAMES)
 
 
 def load_overrides():
@@ -185,7 +212,7 @@ def stat(key):
     STATS[key] = STATS.get(key, 0) + 1
 
 
-def word_kind(name: str) -> str | None:
+def word_kind(name: str, wide: bool = False, filler: bool = False) -> str | None:
     """Why a name is risky as a place name in English prose, or None."""
     f = fold(name)
     toks = re.findall(r"[A-Za-z]+", f)
@@ -202,6 +229,10 @@ def word_kind(name: str) -> str | None:
         if t in FIRST_NAMES:
             return "firstname"
         if t in SURNAMES:
+            return "surname"
+        if wide and t in WIDE_NAMES:
+            return "name"
+        if filler and t in FILLER_NAMES:
             return "surname"
         if t in PROPER_WORDS and (t in FIRST_NAMES or t in SURNAMES):
             return "name"
@@ -220,10 +251,13 @@ def decide(name: str, country: str, pop: int | None, kind: str) -> str:
     if ov:
         stat(f"override:{ov}")
         return ov
-    wk = word_kind(name)
+    pop = pop or 0
+    wk = word_kind(name, wide=(kind == "city"), filler=(kind == "city" and pop < CITY_MIN_POP_ALWAYS))
+    if kind == "city" and letters(name) <= 3 and pop < SMALL_CITY_WORD_LIMIT and \
+            name not in SHORT_ALIAS_WHITELIST:
+        return "drop"            # Un, Ede, Bor: too short to be safe
     if wk is None:
         return "keep"
-    pop = pop or 0
     if wk in ("newsword", "stopword"):
         return "drop"
     if wk in ("wordphrase", "personname"):
