@@ -642,7 +642,8 @@ def main():
                 e.aliases.insert(0, f"{base} {word.lower()}")
             d = "keep"
         elif word and t in ("province", "administrative region", "oblast", "governorate",
-                            "region"):
+                            "region") and not re.search(
+                                r"\b(Oblast|Krai|Okrug|Region|Province|Governorate|Republic)$", e.name):
             e.aliases += [f"{e.name} {word}", f"{e.name} {word.lower()}"]
         claims.claim(e.name, e)
         if d == "ambiguous":
