@@ -30,10 +30,15 @@
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
+pub mod atomic;
+pub mod cooccur;
 mod error;
+pub mod export;
 pub mod gazetteer;
+pub mod graph;
 pub mod input;
 pub mod matcher;
+pub mod pipeline;
 pub mod resolve;
 pub mod segment;
 pub mod text;

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
 
+mod build;
 mod mentions;
+mod neighbors;
 
 /// Turn news articles into a graph of who is linked to whom.
 ///
@@ -19,6 +21,11 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Build the graph of the documents (default: the bundled sample articles) and write
+    /// graph.json, graph.dot and graph.svg into --out.
+    Build(build::BuildArgs),
+    /// List who is linked to an entity in a graph.json, strongest first.
+    Neighbors(neighbors::NeighborsArgs),
     /// Print every mention of a gazetteer entity found in the documents, as JSON Lines.
     Mentions(mentions::MentionsArgs),
 }
@@ -87,8 +94,10 @@ impl GazetteerArgs {
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
+        Some(Command::Build(a)) => build::run(a),
+        Some(Command::Neighbors(a)) => neighbors::run(a),
         Some(Command::Mentions(a)) => mentions::run(a),
-        None => mentions::run(mentions::MentionsArgs::default()),
+        None => build::run(build::BuildArgs::defaults()),
     };
     match result {
         Ok(code) => code,

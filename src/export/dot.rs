@@ -1,0 +1,249 @@
+//! Graphviz DOT, built with graphviz-rust's DOT structures.
+//!
+//! - Nodes: shape and colour by entity type (a legend lists the types present), the canonical
+//!   name as label, a tooltip with the counts.
+//! - Edges: pen width grows with the weight (logarithmically); the tooltip gives the counts
+//!   and the first piece of evidence.
+//! - Every string (ids, names, snippets) is written by [`escape`]: the file is plain ASCII,
+//!   with quotes, backslashes, `<`, `>`, `&` and non-ASCII characters as HTML entities (which
+//!   Graphviz decodes) and line breaks as spaces.
+//!
+//! The graph uses the `fdp` layout (force-directed, with clusters for the legend), so
+//! `dot -Tsvg graph.dot` draws it as a network.
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::EntityGraph;
+
+/// How an entity type is drawn: (type, shape, fill colour).
+const STYLES: &[(&str, &str, &str)] = &[
+    ("person", "ellipse", "#a6cee3"),
+    ("organisation", "box", "#fdbf6f"),
+    ("place", "hexagon", "#b2df8a"),
+];
+
+/// How types not in [`STYLES`] are drawn.
+const OTHER: (&str, &str) = ("diamond", "#dddddd");
+
+/// The longest evidence snippet a tooltip shows, in characters.
+const SNIPPET: usize = 300;
+
+fn style(kind: &str) -> (&'static str, &'static str) {
+    STYLES
+        .iter()
+        .find(|s| s.0 == kind)
+        .map_or(OTHER, |s| (s.1, s.2))
+}
+
+/// Escapes a string for a quoted DOT string and returns the quoted string.
+///
+/// # Example
+/// ```
+/// use nergraph::export::dot::escape;
+/// assert_eq!(escape("Say \"hi\"\\n"), r#""Say &quot;hi&quot;&#92;n""#);
+/// assert_eq!(escape("São <b>\n&"), r#""S&#227;o &lt;b&gt; &amp;""#);
+/// ```
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut last_space = false;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if space {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match c {
+            '"' => out.push_str("&quot;"),
+            '\\' => out.push_str("&#92;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c if c.is_ascii_control() => {}
+            c if c.is_ascii() => out.push(c),
+            c => {
+                out.push_str("&#");
+                out.push_str(&(c as u32).to_string());
+                out.push(';');
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn q(s: &str) -> Id {
+    Id::Escaped(escape(s))
+}
+
+fn plain(s: &str) -> Id {
+    Id::Plain(s.to_string())
+}
+
+fn attr(k: &str, v: Id) -> Attribute {
+    Attribute(plain(k), v)
+}
+
+fn node_id(s: &str) -> NodeId {
+    NodeId(q(s), None)
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", n, if n == 1 { one } else { many })
+}
+
+/// The DOT graph of an entity graph, as graphviz-rust structures.
+pub fn to_graph(g: &EntityGraph) -> Graph {
+    let pg = g.graph();
+    let info = g.info();
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("layout", plain("fdp")),
+            attr("overlap", plain("false")),
+            attr("splines", plain("true")),
+            attr("outputorder", plain("edgesfirst")),
+            attr("bgcolor", q("white")),
+            attr("fontname", q("Helvetica")),
+            attr("labelloc", plain("t")),
+            attr(
+                "label",
+                q(&format!(
+                    "nergraph: {}, {} ({} window, {})",
+                    plural(pg.node_count() as u64, "entity", "entities"),
+                    plural(pg.edge_count() as u64, "link", "links"),
+                    info.window,
+                    plural(info.documents, "document", "documents"),
+                )),
+            ),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", q("filled")),
+            attr("fontname", q("Helvetica")),
+            attr("fontsize", plain("11")),
+            attr("color", q("#555555")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("color", q("#88888899"))])),
+    ];
+
+    // The legend: one node per type present, in STYLES order then alphabetical.
+    let mut kinds: Vec<&str> = pg.node_weights().map(|n| n.kind.as_str()).collect();
+    kinds.sort_by_key(|k| {
+        (
+            STYLES
+                .iter()
+                .position(|s| s.0 == *k)
+                .unwrap_or(STYLES.len()),
+            *k,
+        )
+    });
+    kinds.dedup();
+    if !kinds.is_empty() {
+        let mut legend = vec![
+            Stmt::Attribute(attr("label", q("types"))),
+            Stmt::Attribute(attr("fontsize", plain("10"))),
+            Stmt::Attribute(attr("color", q("#bbbbbb"))),
+        ];
+        for k in &kinds {
+            let (shape, fill) = style(k);
+            legend.push(Stmt::Node(DotNode::new(
+                node_id(&format!("legend: {}", k)),
+                vec![
+                    attr("label", q(k)),
+                    attr("shape", plain(shape)),
+                    attr("fillcolor", q(fill)),
+                    attr("fontsize", plain("10")),
+                ],
+            )));
+        }
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: plain("cluster_legend"),
+            stmts: legend,
+        }));
+    }
+
+    for i in pg.node_indices() {
+        let n = &pg[i];
+        let (shape, fill) = style(&n.kind);
+        let tooltip = format!(
+            "{} ({}, id {}): {} in {}; weighted degree {}",
+            n.name,
+            n.kind,
+            n.id,
+            plural(n.mentions, "mention", "mentions"),
+            plural(n.documents, "document", "documents"),
+            g.weighted_degree(i),
+        );
+        stmts.push(Stmt::Node(DotNode::new(
+            node_id(&n.id),
+            vec![
+                attr("label", q(&n.name)),
+                attr("shape", plain(shape)),
+                attr("fillcolor", q(fill)),
+                attr("tooltip", q(&tooltip)),
+            ],
+        )));
+    }
+
+    let max = pg
+        .edge_weights()
+        .map(|e| e.weight)
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    for e in pg.raw_edges() {
+        let (a, b) = (&pg[e.source()], &pg[e.target()]);
+        let w = &e.weight;
+        let pen = 1.0 + 4.0 * (w.weight as f64).ln() / (max as f64).ln();
+        let mut tooltip = format!(
+            "{} -- {}: {} in {}",
+            a.name,
+            b.name,
+            plural(w.weight, "window", "windows"),
+            plural(w.documents, "document", "documents"),
+        );
+        if let Some(ev) = w.evidence.first() {
+            let snippet: String = ev.text.chars().take(SNIPPET).collect();
+            let more = if snippet.len() < ev.text.len() {
+                "…"
+            } else {
+                ""
+            };
+            tooltip.push_str(&format!(" | {}: {}{}", ev.doc, snippet, more));
+        }
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(Vertex::N(node_id(&a.id)), Vertex::N(node_id(&b.id))),
+            attributes: vec![
+                attr("penwidth", plain(&format!("{:.2}", pen))),
+                attr("weight", plain(&w.weight.to_string())),
+                attr("tooltip", q(&tooltip)),
+            ],
+        }));
+    }
+    Graph::Graph {
+        id: plain("nergraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The DOT text of an entity graph, with a final newline.
+///
+/// # Example
+/// ```
+/// use nergraph::graph::{EntityGraph, GraphInfo};
+/// let g = EntityGraph::new(GraphInfo::default());
+/// assert!(nergraph::export::dot::to_string(&g).starts_with("graph nergraph {"));
+/// ```
+pub fn to_string(g: &EntityGraph) -> String {
+    let mut s = to_graph(g).print(&mut PrinterContext::default());
+    s.push('\n');
+    s
+}

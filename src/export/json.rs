@@ -1,0 +1,272 @@
+//! Node-link JSON: the graph as networkx's `node_link_data` and d3-force read it.
+//!
+//! ```json
+//! {"directed": false, "multigraph": false,
+//!  "graph": {"window": "sentence", "inputs": ["seeds/"], "gazetteers": ["gazetteers/…"],
+//!            "documents": 5, "nergraph": "0.1.0"},
+//!  "nodes": [{"id": "russia", "name": "Russia", "type": "place", "mentions": 9,
+//!             "documents": 3, "aliases": ["Russian Federation"], "forms": ["Russia"],
+//!             "attributes": {"iso2": "RU"}}],
+//!  "links": [{"source": "russia", "target": "united-nations", "weight": 2, "documents": 1,
+//!             "evidence": [{"doc": "seeds/000.txt", "sentence": 2, "start": 120,
+//!                           "end": 240, "text": "…"}]}]}
+//! ```
+//!
+//! The types of this module are the format: they change only when the format does. Fields
+//! are written in this order; readers ignore fields they do not know. `evidence[].date` is
+//! present only when the input gave dates.
+//!
+//! In Python: `networkx.node_link_graph(data, edges="links")`; in JavaScript,
+//! `d3.forceLink(data.links).id(d => d.id)`.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cooccur::{Evidence, Window};
+use crate::error::{Error, Result};
+use crate::graph::{Edge, EntityGraph, GraphInfo, Node};
+
+/// The document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct GraphOut {
+    /// Always `false`.
+    pub directed: bool,
+    /// Always `false`.
+    pub multigraph: bool,
+    /// What the graph was built from.
+    pub graph: InfoOut,
+    /// The entities.
+    pub nodes: Vec<NodeOut>,
+    /// The links.
+    pub links: Vec<LinkOut>,
+}
+
+/// The `graph` object.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct InfoOut {
+    /// `sentence`, `paragraph`, `document` or `tokens:N`.
+    pub window: String,
+    /// The inputs as given.
+    pub inputs: Vec<String>,
+    /// The gazetteer files.
+    pub gazetteers: Vec<String>,
+    /// The number of documents read.
+    pub documents: u64,
+    /// The version of nergraph that wrote the file.
+    pub nergraph: String,
+}
+
+/// A node.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct NodeOut {
+    /// The gazetteer id.
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// The entity type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Mentions.
+    pub mentions: u64,
+    /// Documents with a mention.
+    pub documents: u64,
+    /// The gazetteer's other names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The surface forms seen, sorted.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// The gazetteer attributes.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A link.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LinkOut {
+    /// The id of one end.
+    pub source: String,
+    /// The id of the other end.
+    pub target: String,
+    /// Windows with both.
+    pub weight: u64,
+    /// Documents with such a window.
+    pub documents: u64,
+    /// The first windows, in input order.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// A piece of evidence.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EvidenceOut {
+    /// The document's name.
+    pub doc: String,
+    /// The document's date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The 0-based index of the window's first sentence.
+    pub sentence: usize,
+    /// Byte offset of the window in the document.
+    pub start: usize,
+    /// Byte offset of its end (exclusive).
+    pub end: usize,
+    /// The window's text.
+    pub text: String,
+}
+
+impl GraphOut {
+    /// The output form of a graph.
+    pub fn new(g: &EntityGraph) -> GraphOut {
+        let pg = g.graph();
+        let info = g.info();
+        GraphOut {
+            directed: false,
+            multigraph: false,
+            graph: InfoOut {
+                window: info.window.to_string(),
+                inputs: info.inputs.clone(),
+                gazetteers: info.gazetteers.clone(),
+                documents: info.documents,
+                nergraph: info.version.clone(),
+            },
+            nodes: pg
+                .node_weights()
+                .map(|n| NodeOut {
+                    id: n.id.clone(),
+                    name: n.name.clone(),
+                    kind: n.kind.clone(),
+                    mentions: n.mentions,
+                    documents: n.documents,
+                    aliases: n.aliases.clone(),
+                    forms: n.forms.clone(),
+                    attributes: n.attributes.clone(),
+                })
+                .collect(),
+            links: pg
+                .raw_edges()
+                .iter()
+                .map(|e| LinkOut {
+                    source: pg[e.source()].id.clone(),
+                    target: pg[e.target()].id.clone(),
+                    weight: e.weight.weight,
+                    documents: e.weight.documents,
+                    evidence: e
+                        .weight
+                        .evidence
+                        .iter()
+                        .map(|v| EvidenceOut {
+                            doc: v.doc.clone(),
+                            date: v.date.clone(),
+                            sentence: v.sentence,
+                            start: v.start,
+                            end: v.end,
+                            text: v.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The graph this output describes. Fails on a link to an unknown node, a duplicate node
+    /// or link, a self-loop, or an unknown window.
+    pub fn into_graph(self) -> Result<EntityGraph> {
+        if self.directed || self.multigraph {
+            return Err(Error::graph(
+                "not a nergraph graph: directed or multigraph is true",
+            ));
+        }
+        let info = GraphInfo {
+            window: self.graph.window.parse::<Window>()?,
+            inputs: self.graph.inputs,
+            gazetteers: self.graph.gazetteers,
+            documents: self.graph.documents,
+            version: self.graph.nergraph,
+        };
+        let mut g = EntityGraph::new(info);
+        for n in self.nodes {
+            g.add_node(Node {
+                id: n.id,
+                name: n.name,
+                kind: n.kind,
+                aliases: n.aliases,
+                attributes: n.attributes,
+                mentions: n.mentions,
+                documents: n.documents,
+                forms: n.forms,
+            })?;
+        }
+        for l in self.links {
+            let end = |id: &str| {
+                g.node(id)
+                    .ok_or_else(|| Error::graph(format!("link to unknown node `{}`", id)))
+            };
+            let (a, b) = (end(&l.source)?, end(&l.target)?);
+            g.add_edge(
+                a,
+                b,
+                Edge {
+                    weight: l.weight,
+                    documents: l.documents,
+                    evidence: l
+                        .evidence
+                        .into_iter()
+                        .map(|v| Evidence {
+                            doc: v.doc,
+                            date: v.date,
+                            sentence: v.sentence,
+                            start: v.start,
+                            end: v.end,
+                            text: v.text,
+                        })
+                        .collect(),
+                },
+            )?;
+        }
+        Ok(g)
+    }
+}
+
+/// Writes a graph as pretty-printed node-link JSON, with a final newline.
+pub fn write(g: &EntityGraph, mut w: impl Write) -> Result<()> {
+    serde_json::to_writer_pretty(&mut w, &GraphOut::new(g)).map_err(Error::json)?;
+    w.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The node-link JSON of a graph.
+pub fn to_string(g: &EntityGraph) -> String {
+    let mut v = Vec::new();
+    write(g, &mut v).expect("writing to memory");
+    String::from_utf8(v).expect("JSON is UTF-8")
+}
+
+/// Reads a graph written by [`write`].
+///
+/// # Example
+/// ```
+/// use nergraph::export::json;
+/// use nergraph::pipeline::{Input, PipelineBuilder};
+/// use nergraph::{Gazetteer, MatcherBuilder};
+///
+/// let matcher = MatcherBuilder::new().build(Gazetteer::bundled().unwrap()).unwrap();
+/// let g = PipelineBuilder::new().build(&matcher, &[Input::Bundled]).unwrap().graph;
+/// let text = json::to_string(&g);
+/// let back = json::read(text.as_bytes()).unwrap();
+/// assert_eq!(back, g);
+/// assert_eq!(json::to_string(&back), text);
+/// ```
+pub fn read(r: impl Read) -> Result<EntityGraph> {
+    let out: GraphOut = serde_json::from_reader(std::io::BufReader::new(r)).map_err(Error::json)?;
+    out.into_graph()
+}
+
+/// Reads a graph from a file.
+pub fn read_path(path: impl AsRef<std::path::Path>) -> Result<EntityGraph> {
+    let path = path.as_ref();
+    let f = std::fs::File::open(path).map_err(|e| Error::io(e).with_path(path))?;
+    read(f).map_err(|e| e.with_path(path))
+}

@@ -1,0 +1,552 @@
+//! The streaming, parallel build: inputs → documents → mentions → co-occurrence → graph.
+//!
+//! Documents are read one at a time as worker threads ask for them (rayon's `par_bridge`),
+//! annotated, and folded into per-thread [`Accumulator`]s that are merged at the end. Only the
+//! documents being worked on are in memory, so memory grows with the graph, not the corpus.
+//! Every document has a place in the input order, and the accumulators keep evidence in that
+//! order, so the graph is the same with any number of threads.
+//!
+//! Problems that do not stop the run — an unreadable path, a binary file, a malformed line of
+//! a JSON Lines archive, a window with too many entities — go to an [`Observer`] and are
+//! counted in the [`Stats`].
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use rayon::iter::{ParallelBridge, ParallelIterator};
+
+use crate::cooccur::{Accumulator, DocRef, Window, DEFAULT_EVIDENCE, DEFAULT_MAX_WINDOW_ENTITIES};
+use crate::error::{Error, Result};
+use crate::graph::{EntityGraph, GraphInfo};
+use crate::input::{self, Source};
+use crate::matcher::Matcher;
+
+/// An input of a build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file, a directory (read recursively in sorted order) or `-` for standard input.
+    Path(PathBuf),
+    /// A JSON Lines archive: one document a line.
+    Jsonl(PathBuf),
+    /// The sample articles bundled with nergraph.
+    Bundled,
+}
+
+impl Input {
+    /// The input as the graph's metadata names it.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(p) => p.display().to_string(),
+            Input::Jsonl(p) => format!("jsonl:{}", p.display()),
+            Input::Bundled => "seeds/ (bundled)".to_string(),
+        }
+    }
+
+    /// The number of bytes the input holds, as far as it can be known without reading it
+    /// (for progress bars).
+    pub fn size_hint(&self) -> Option<u64> {
+        fn du(p: &Path) -> u64 {
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => std::fs::read_dir(p)
+                    .map(|rd| rd.filter_map(|e| e.ok()).map(|e| du(&e.path())).sum())
+                    .unwrap_or(0),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            }
+        }
+        match self {
+            Input::Path(p) if p.as_os_str() == "-" => None,
+            Input::Path(p) | Input::Jsonl(p) => Some(du(p)),
+            Input::Bundled => Some(
+                input::bundled_seeds()
+                    .iter()
+                    .map(|s| match s {
+                        Source::Bundled(_, b) => b.len() as u64,
+                        _ => 0,
+                    })
+                    .sum(),
+            ),
+        }
+    }
+}
+
+/// The fields of a JSON Lines archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonlFields {
+    /// The field holding the text (default `text`).
+    pub text: String,
+    /// The field holding the document's id (default `id`); without one, a document is named
+    /// `FILE:LINE`.
+    pub id: String,
+    /// The field holding the document's date, if any.
+    pub date: Option<String>,
+}
+
+impl Default for JsonlFields {
+    fn default() -> JsonlFields {
+        JsonlFields {
+            text: "text".into(),
+            id: "id".into(),
+            date: None,
+        }
+    }
+}
+
+/// A problem that does not stop a build.
+#[derive(Debug)]
+pub struct Problem {
+    /// Whether the problem makes the run fail at the end (an input that cannot be read), as
+    /// opposed to a warning.
+    pub is_error: bool,
+    /// What happened, naming the file (and line) it happened in.
+    pub error: Error,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.error)
+    }
+}
+
+/// Watches a build. Called from worker threads.
+pub trait Observer: Sync {
+    /// A document of `bytes` bytes was processed (or skipped).
+    fn document(&self, _bytes: u64) {}
+    /// Something went wrong but the build goes on.
+    fn problem(&self, _problem: &Problem) {}
+}
+
+/// An observer that ignores everything.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Quiet;
+
+impl Observer for Quiet {}
+
+/// Counts of a build.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents annotated.
+    pub documents: u64,
+    /// Bytes annotated.
+    pub bytes: u64,
+    /// Documents skipped (binary files, malformed lines).
+    pub skipped: u64,
+    /// Inputs that could not be read.
+    pub errors: u64,
+    /// Windows whose entities were capped.
+    pub capped_windows: u64,
+}
+
+/// The result of a build.
+#[derive(Debug)]
+pub struct Build {
+    /// The graph (unfiltered).
+    pub graph: EntityGraph,
+    /// What was read.
+    pub stats: Stats,
+}
+
+/// Configures and runs a build.
+///
+/// # Example
+/// ```
+/// use nergraph::cooccur::Window;
+/// use nergraph::pipeline::{Input, PipelineBuilder};
+/// use nergraph::{Gazetteer, MatcherBuilder};
+///
+/// let matcher = MatcherBuilder::new().build(Gazetteer::bundled().unwrap()).unwrap();
+/// let built = PipelineBuilder::new()
+///     .window(Window::Paragraph)
+///     .jobs(Some(1))
+///     .build(&matcher, &[Input::Bundled])
+///     .unwrap();
+/// assert_eq!(built.stats.documents, 5);
+/// assert!(built.graph.graph().edge_count() > 10);
+/// ```
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    window: Window,
+    evidence: usize,
+    max_window_entities: usize,
+    jobs: Option<usize>,
+    fields: JsonlFields,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> PipelineBuilder {
+        PipelineBuilder {
+            window: Window::Sentence,
+            evidence: DEFAULT_EVIDENCE,
+            max_window_entities: DEFAULT_MAX_WINDOW_ENTITIES,
+            jobs: None,
+            fields: JsonlFields::default(),
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// The default settings: sentence window, 5 pieces of evidence, 50 entities per window,
+    /// all cores.
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The co-occurrence window.
+    pub fn window(&mut self, window: Window) -> &mut PipelineBuilder {
+        self.window = window;
+        self
+    }
+
+    /// How many pieces of evidence to keep per edge.
+    pub fn evidence(&mut self, k: usize) -> &mut PipelineBuilder {
+        self.evidence = k;
+        self
+    }
+
+    /// The most distinct entities linked within one window.
+    pub fn max_window_entities(&mut self, n: usize) -> &mut PipelineBuilder {
+        self.max_window_entities = n;
+        self
+    }
+
+    /// The number of worker threads (`None`: one per core).
+    pub fn jobs(&mut self, jobs: Option<usize>) -> &mut PipelineBuilder {
+        self.jobs = jobs;
+        self
+    }
+
+    /// The fields of JSON Lines inputs.
+    pub fn jsonl_fields(&mut self, fields: JsonlFields) -> &mut PipelineBuilder {
+        self.fields = fields;
+        self
+    }
+
+    /// Builds the graph of the inputs, ignoring problems (they are still counted).
+    pub fn build(&self, matcher: &Matcher, inputs: &[Input]) -> Result<Build> {
+        self.build_with(matcher, inputs, &Quiet)
+    }
+
+    /// Builds the graph of the inputs, telling `observer` about progress and problems.
+    ///
+    /// Fails only if the thread pool cannot be started; unreadable inputs are problems.
+    ///
+    /// # Complexity
+    /// Linear in the size of the inputs (plus the pairs per window); memory grows with the
+    /// graph and the documents in flight (one per thread), not with the corpus.
+    pub fn build_with(
+        &self,
+        matcher: &Matcher,
+        inputs: &[Input],
+        observer: &dyn Observer,
+    ) -> Result<Build> {
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = self.jobs {
+            pool = pool.num_threads(n.max(1));
+        }
+        let pool = pool
+            .build()
+            .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+        let counters = Counters::default();
+        let work = WorkIter::new(inputs);
+        let new_acc = || Accumulator::new(self.window, self.evidence, self.max_window_entities);
+        let acc = pool.install(|| {
+            work.par_bridge()
+                .fold(new_acc, |mut acc, item| {
+                    self.process(matcher, item, &mut acc, observer, &counters);
+                    acc
+                })
+                .reduce(new_acc, |mut a, b| {
+                    a.merge(b);
+                    a
+                })
+        });
+        let stats = Stats {
+            documents: acc.documents(),
+            bytes: acc.bytes(),
+            skipped: counters.skipped.load(Ordering::Relaxed),
+            errors: counters.errors.load(Ordering::Relaxed),
+            capped_windows: acc.capped_windows(),
+        };
+        let gaz = matcher.gazetteer();
+        let info = GraphInfo {
+            window: self.window,
+            inputs: inputs.iter().map(Input::name).collect(),
+            gazetteers: gaz.files().to_vec(),
+            documents: 0,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        Ok(Build {
+            graph: EntityGraph::from_accumulator(acc, gaz, info),
+            stats,
+        })
+    }
+
+    fn process(
+        &self,
+        matcher: &Matcher,
+        item: Work,
+        acc: &mut Accumulator,
+        observer: &dyn Observer,
+        counters: &Counters,
+    ) {
+        let warn = |error: Error| {
+            counters.skipped.fetch_add(1, Ordering::Relaxed);
+            observer.problem(&Problem {
+                is_error: false,
+                error,
+            });
+        };
+        let (order, name, date, bytes) = match item {
+            Work::Failed(error) => {
+                counters.errors.fetch_add(1, Ordering::Relaxed);
+                observer.problem(&Problem {
+                    is_error: true,
+                    error,
+                });
+                return;
+            }
+            Work::Source(order, src) => match src.read() {
+                Ok(doc) => (order, doc.name, None, doc.bytes),
+                Err(error) => {
+                    counters.errors.fetch_add(1, Ordering::Relaxed);
+                    observer.problem(&Problem {
+                        is_error: true,
+                        error,
+                    });
+                    return;
+                }
+            },
+            Work::Line {
+                order,
+                path,
+                line_no,
+                line,
+            } => {
+                observer.document(line.len() as u64);
+                match parse_line(&line, &self.fields) {
+                    Ok(Some((id, date, text))) => {
+                        let name = id.unwrap_or_else(|| format!("{}:{}", path.display(), line_no));
+                        (order, name, date, text.into_bytes())
+                    }
+                    Ok(None) => return,
+                    Err(e) => {
+                        warn(e.with_path(&*path).with_line(line_no));
+                        return;
+                    }
+                }
+            }
+        };
+        let is_line = order.1 > 0;
+        if !is_line {
+            observer.document(bytes.len() as u64);
+        }
+        if bytes.iter().take(8192).any(|&b| b == 0) {
+            warn(Error::usage("looks binary (NUL bytes), skipped").with_path(&name));
+            return;
+        }
+        let ann = matcher.annotate(&bytes);
+        let doc = DocRef {
+            order,
+            name: &name,
+            date: date.as_deref(),
+            text: &bytes,
+        };
+        if acc.add(doc, &ann) > 0 && !counters.capped_warned.swap(true, Ordering::Relaxed) {
+            observer.problem(&Problem {
+                is_error: false,
+                error: Error::usage(format!(
+                    "a window holds more than {} entities; only the first {} are linked \
+                     (--max-window-entities; warned once)",
+                    self.max_window_entities, self.max_window_entities
+                ))
+                .with_path(&name),
+            });
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counters {
+    skipped: AtomicU64,
+    errors: AtomicU64,
+    capped_warned: AtomicBool,
+}
+
+/// Parses one line of a JSON Lines archive into (id, date, text); `None` for a blank line.
+#[allow(clippy::type_complexity)]
+fn parse_line(
+    line: &[u8],
+    fields: &JsonlFields,
+) -> Result<Option<(Option<String>, Option<String>, String)>> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let v: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
+        // The line number is the archive's, not serde's (always 1).
+        let msg = e.to_string();
+        let msg = msg
+            .rsplit_once(" at line ")
+            .map_or(msg.as_str(), |(m, _)| m);
+        Error::usage(format!("invalid JSON ({}), line skipped", msg))
+    })?;
+    let obj = v
+        .as_object()
+        .ok_or_else(|| Error::usage("not a JSON object, line skipped"))?;
+    let scalar = |key: &str| -> Option<String> {
+        match obj.get(key)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let text = match obj.get(&fields.text) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => {
+            return Err(Error::usage(format!(
+                "field `{}` is not a string, line skipped",
+                fields.text
+            )))
+        }
+        None => {
+            return Err(Error::usage(format!(
+                "no field `{}` (--text-field), line skipped",
+                fields.text
+            )))
+        }
+    };
+    let date = fields.date.as_deref().and_then(scalar);
+    Ok(Some((scalar(&fields.id), date, text)))
+}
+
+/// One unit of work: a document source, a line of an archive, or an input that failed.
+enum Work {
+    Source((u64, u64), Source),
+    Line {
+        order: (u64, u64),
+        path: Arc<Path>,
+        line_no: usize,
+        line: Vec<u8>,
+    },
+    Failed(Error),
+}
+
+/// Walks the inputs lazily: directories are listed up front (names only), archives are read
+/// a line at a time as workers ask for work.
+struct WorkIter<'a> {
+    inputs: std::slice::Iter<'a, Input>,
+    pending: std::vec::IntoIter<Work>,
+    reader: Option<(Arc<Path>, BufReader<File>, usize)>,
+    next_order: u64,
+}
+
+impl<'a> WorkIter<'a> {
+    fn new(inputs: &'a [Input]) -> WorkIter<'a> {
+        WorkIter {
+            inputs: inputs.iter(),
+            pending: Vec::new().into_iter(),
+            reader: None,
+            next_order: 0,
+        }
+    }
+}
+
+impl Iterator for WorkIter<'_> {
+    type Item = Work;
+
+    fn next(&mut self) -> Option<Work> {
+        loop {
+            if let Some(w) = self.pending.next() {
+                return Some(w);
+            }
+            if let Some((path, reader, line_no)) = &mut self.reader {
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => {
+                        self.reader = None;
+                    }
+                    Ok(_) => {
+                        *line_no += 1;
+                        // The archive's order is the input's; lines are numbered from 1 so that
+                        // order.1 > 0 marks a line.
+                        return Some(Work::Line {
+                            order: (self.next_order - 1, *line_no as u64),
+                            path: Arc::clone(path),
+                            line_no: *line_no,
+                            line,
+                        });
+                    }
+                    Err(e) => {
+                        let err = Error::io(e).with_path(&**path).with_line(*line_no + 1);
+                        self.reader = None;
+                        return Some(Work::Failed(err));
+                    }
+                }
+                continue;
+            }
+            let input = self.inputs.next()?;
+            match input {
+                Input::Jsonl(p) => {
+                    self.next_order += 1;
+                    match File::open(p) {
+                        Ok(f) => self.reader = Some((Arc::from(p.as_path()), BufReader::new(f), 0)),
+                        Err(e) => return Some(Work::Failed(Error::io(e).with_path(p))),
+                    }
+                }
+                Input::Path(p) => {
+                    let items: Vec<Work> = input::expand(std::slice::from_ref(p))
+                        .into_iter()
+                        .map(|r| match r {
+                            Ok(src) => {
+                                self.next_order += 1;
+                                Work::Source((self.next_order - 1, 0), src)
+                            }
+                            Err(e) => Work::Failed(e),
+                        })
+                        .collect();
+                    self.pending = items.into_iter();
+                }
+                Input::Bundled => {
+                    let items: Vec<Work> = input::bundled_seeds()
+                        .into_iter()
+                        .map(|src| {
+                            self.next_order += 1;
+                            Work::Source((self.next_order - 1, 0), src)
+                        })
+                        .collect();
+                    self.pending = items.into_iter();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines() {
+        let f = JsonlFields {
+            date: Some("date".into()),
+            ..JsonlFields::default()
+        };
+        let ok = |l: &str| parse_line(l.as_bytes(), &f).map_err(|e| e.to_string());
+        assert_eq!(ok("  ").unwrap(), None);
+        assert_eq!(
+            ok(r#"{"id": 7, "text": "Hi", "date": "2024-01-02"}"#).unwrap(),
+            Some((Some("7".into()), Some("2024-01-02".into()), "Hi".into()))
+        );
+        assert_eq!(
+            ok(r#"{"text": "Hi"}"#).unwrap(),
+            Some((None, None, "Hi".into()))
+        );
+        assert!(ok(r#"{"id": 1}"#).unwrap_err().contains("no field `text`"));
+        assert!(ok(r#"{"text": 3}"#).unwrap_err().contains("not a string"));
+        assert!(ok(r#"[1]"#).unwrap_err().contains("not a JSON object"));
+        let e = ok(r#"{"text": "#).unwrap_err();
+        assert!(e.starts_with("invalid JSON (EOF"), "{}", e);
+    }
+}
