@@ -565,11 +565,12 @@ mod tests {
             mention(3, 3, 1, 33),
             mention(0, 3, 1, 34),
         ];
-        let cases: &[(Window, &[(u32, u32, u64)])] = &[
+        type Case = (Window, &'static [(u32, u32, u64)]);
+        let cases: &[Case] = &[
             (Window::Sentence, &[(0, 1, 1), (0, 3, 1)]),
             (
                 Window::Paragraph,
-                &[(0, 1, 1), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1)],
+                &[(0, 1, 2), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1)],
             ),
             (
                 Window::Document,

@@ -515,7 +515,7 @@ mod tests {
     #[test]
     fn find_table() {
         let g = sample();
-        let cases: &[(&str, Result<&str, &str>)] = &[
+        let cases: &[(&str, std::result::Result<&str, &str>)] = &[
             ("putin", Ok("putin")),
             ("PUTIN", Ok("putin")),
             ("vladimir putin", Ok("putin")),

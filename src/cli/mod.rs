@@ -23,7 +23,7 @@ pub struct Cli {
 enum Command {
     /// Build the graph of the documents (default: the bundled sample articles) and write
     /// graph.json, graph.dot and graph.svg into --out.
-    Build(build::BuildArgs),
+    Build(Box<build::BuildArgs>),
     /// List who is linked to an entity in a graph.json, strongest first.
     Neighbors(neighbors::NeighborsArgs),
     /// Print every mention of a gazetteer entity found in the documents, as JSON Lines.
@@ -94,7 +94,7 @@ impl GazetteerArgs {
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Build(a)) => build::run(a),
+        Some(Command::Build(a)) => build::run(*a),
         Some(Command::Neighbors(a)) => neighbors::run(a),
         Some(Command::Mentions(a)) => mentions::run(a),
         None => build::run(build::BuildArgs::defaults()),

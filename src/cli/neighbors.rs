@@ -30,12 +30,14 @@ pub fn run(args: NeighborsArgs) -> nergraph::Result<i32> {
     let neighbors: Vec<_> = g.neighbors(n).collect();
     writeln!(
         out,
-        "{} ({}, id {}): {} mentions in {} documents, linked to {} {}",
+        "{} ({}, id {}): {} mention{} in {} document{}, linked to {} {}",
         node.name,
         node.kind,
         node.id,
         node.mentions,
+        if node.mentions == 1 { "" } else { "s" },
         node.documents,
+        if node.documents == 1 { "" } else { "s" },
         neighbors.len(),
         if neighbors.len() == 1 {
             "entity"
