@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the tests need besides Rust: Graphviz's `dot` (the tests render graph.dot to
+# SVG and check that Graphviz prints no warning) and Python's networkx >= 3.4 (the tests load
+# graph.json with `node_link_graph(data, edges="links")`). Does nothing for what is there.
+# Non-interactive: safe with CI=true and no standard input.
+set -euo pipefail
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else
+        echo "setup-test-deps: need root (or sudo) to run: $*" >&2
+        return 1
+    fi
+}
+
+if ! command -v dot >/dev/null 2>&1; then
+    echo "setup-test-deps: installing Graphviz (Debian package graphviz)" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz </dev/null
+fi
+
+networkx_ok() {
+    python3 - <<'PY' 2>/dev/null
+import sys, networkx
+major, minor = (int(x) for x in networkx.__version__.split(".")[:2])
+sys.exit(0 if (major, minor) >= (3, 4) else 1)
+PY
+}
+
+if ! networkx_ok; then
+    echo "setup-test-deps: installing Python's networkx" >&2
+    python3 -m pip install --quiet --upgrade "networkx>=3.4" </dev/null \
+        || python3 -m pip install --quiet --upgrade --break-system-packages "networkx>=3.4" </dev/null
+fi
+
+dot -V
+python3 -c 'import networkx; print("networkx", networkx.__version__)'
