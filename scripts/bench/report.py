@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Prints the benchmark's table and target checks (Markdown) from bench-data/results/.
+
+    report.py RESULTS_DIR
+
+Reads results.tsv and meta.txt written by scripts/bench/run.sh. Targets are printed, not
+asserted: a FAIL line never changes the exit status.
+"""
+import csv
+import re
+import sys
+from pathlib import Path
+
+PEERS = ["pyahocorasick", "flashtext", "spacy"]
+PEER_TARGET = {"pyahocorasick": 5.0, "flashtext": 1.0, "spacy": 50.0}
+ORDER = {"bare-scan": 0, "nergraph": 1, "nergraph+svg": 1.5, "pyahocorasick": 2, "flashtext": 3, "spacy": 4}
+
+
+def main(res: Path):
+    meta = dict(
+        line.rstrip("\n").split("=", 1)
+        for line in open(res / "meta.txt", encoding="utf-8")
+        if "=" in line
+    )
+    rows = list(csv.DictReader(open(res / "results.tsv", encoding="utf-8"), delimiter="\t"))
+    for r in rows:
+        r["s"] = float(r["seconds"]) if r["seconds"] else None
+        r["rss"] = int(r["peak_rss_kb"]) / 1024 if r["peak_rss_kb"] else None
+        r["b"] = int(r["bytes"]) if r["bytes"] else None
+        r["t"] = int(r["threads"])
+
+    def get(system, corpus, gaz, threads=1):
+        for r in rows:
+            if (r["system"], r["corpus"], r["gazetteer"], r["t"]) == (system, corpus, gaz, threads):
+                if r["s"] is not None and "exit" not in r["note"]:
+                    return r
+        return None
+
+    corpora = sorted({r["corpus"] for r in rows if r["corpus"] != "tiny"}, key=lambda c: float(c[:-2]))
+    gazes = ["bundled", "large"]
+    mode = meta.get("nergraph_mode", "?")
+    p = print
+    p("## Machine and run\n")
+    p(f"- {meta.get('nproc')} cores ({meta.get('cpu')}), {meta.get('mem')} of memory; {meta.get('rustc')}; {meta.get('python')}")
+    p(f"- nergraph {meta.get('commit')}, invoked as `nergraph {mode}`"
+      + (" (stand-in: `nergraph build` did not exist yet; one thread, mentions as JSON Lines to /dev/null)" if mode == "mentions" else ""))
+    p(f"- bundled gazetteer: {meta.get('bundled')}; large: bench-data/gaz/large.tsv")
+    p(f"- run at {meta.get('date')}; wall time and peak RSS of the whole process from `/usr/bin/time -v`, one run each\n")
+
+    p("## Figures\n")
+    p("| system | corpus | gazetteer | threads | seconds | MB/s | peak RSS MB | x bare scan (time) | nergraph j1 faster by | note |")
+    p("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for c in corpora:
+        for g in gazes:
+            bare = get("bare-scan", c, g)
+            ng1 = get("nergraph", c, g, 1)
+            sel = [r for r in rows if r["corpus"] == c and r["gazetteer"] == g]
+            sel.sort(key=lambda r: (ORDER.get(r["system"], 9), r["t"]))
+            for r in sel:
+                if r["s"] is None:
+                    p(f"| {r['system']} | {c} | {g} | {r['t']} | – | – | – | – | – | {r['note']} |")
+                    continue
+                mbs = r["b"] / 1e6 / r["s"] if r["s"] > 0 else float("inf")
+                xb = f"{r['s'] / bare['s']:.1f}" if bare and bare["s"] else "–"
+                vs = f"{r['s'] / ng1['s']:.1f}x" if ng1 and r["system"] in PEERS and ng1["s"] else ""
+                p(f"| {r['system']} | {c} | {g} | {r['t']} | {r['s']:.2f} | {mbs:.1f} | {r['rss']:.0f} | {xb} | {vs} | {r['note']} |")
+    # bare scan: scan-only throughput and automaton build, from its own output
+    p("\nBare scan, from its own clock (read + scan only, automaton build apart):\n")
+    p("| corpus | gazetteer | patterns | automaton build s | read+scan MB/s | matches |")
+    p("| --- | --- | ---: | ---: | ---: | ---: |")
+    for c in corpora + ["tiny"]:
+        for g in gazes:
+            f = res / f"out.bare-scan.{c}.{g}.j1.txt"
+            if not f.exists():
+                f = res / f"out.bare-scan-startup.{c}.{g}.j1.txt"
+            if not f.exists():
+                continue
+            kv = dict(l.split("=", 1) for l in f.read_text().split() if "=" in l)
+            p(f"| {c} | {g} | {kv.get('patterns')} | {kv.get('build_seconds')} | {kv.get('scan_mb_per_s')} | {kv.get('matches')} |")
+
+    p("\n## Start-up (five seed articles, best of 3, whole process)\n")
+    startup = {}
+    p("| gazetteer | nergraph s | nergraph peak RSS MB | bare scan s (its automaton build s) | share of the run not spent on the text |")
+    p("| --- | ---: | ---: | ---: | ---: |")
+    for g in gazes:
+        rs = [r for r in rows if r["system"] == "nergraph-startup" and r["gazetteer"] == g and r["s"] is not None]
+        if not rs:
+            continue
+        best = min(rs, key=lambda r: r["s"])
+        # time the text itself takes: nergraph's marginal one-thread time per byte on the
+        # biggest corpus (its run time less this start-up time)
+        ng_big = next((get("nergraph", c, g, 1) for c in reversed(corpora) if get("nergraph", c, g, 1)), None)
+        text_s = best["b"] * max(ng_big["s"] - best["s"], 0) / ng_big["b"] if ng_big else 0.0
+        share = 1 - text_s / best["s"] if best["s"] else 0
+        startup[g] = (best["s"], share)
+        bs = get("bare-scan-startup", "tiny", g)
+        bf = res / f"out.bare-scan-startup.tiny.{g}.j1.txt"
+        bb = re.search(r"build_seconds=([\d.]+)", bf.read_text()).group(1) if bf.exists() else "?"
+        p(f"| {g} | {best['s']:.2f} | {best['rss']:.0f} | {bs['s'] if bs else '–'} ({bb}) | {share:.0%} |")
+
+    p("\n## Target checks (printed, not asserted)\n")
+    lines = []
+
+    def check(ok, text):
+        lines.append(f"- {'PASS' if ok else 'FAIL'}: {text}")
+
+    for c in corpora:
+        for g in gazes:
+            bare, ng1, ng2 = get("bare-scan", c, g), get("nergraph", c, g, 1), get("nergraph", c, g, 2)
+            if bare and ng1:
+                ratio = bare["s"] / ng1["s"]
+                check(ratio >= 0.5, f"{c} {g}: nergraph j1 throughput is {ratio:.2f} of the bare scan's (target >= 0.5)")
+            if ng1:
+                if ng2:
+                    sp = ng1["s"] / ng2["s"]
+                    check(sp >= 1.8, f"{c} {g}: nergraph j2 is {sp:.2f}x j1 (target >= 1.8x)")
+                else:
+                    check(False, f"{c} {g}: no two-thread run (nergraph {mode} has no --jobs)")
+                for peer in PEERS:
+                    pr = get(peer, c, g)
+                    if pr:
+                        x = pr["s"] / ng1["s"]
+                        t = PEER_TARGET[peer]
+                        check(x >= t and x > 1, f"{c} {g}: nergraph j1 is {x:.1f}x faster than {peer} (target >= {t:g}x)")
+    for g, (s, share) in startup.items():
+        check(share < 0.5, f"start-up, {g} gazetteer: {s:.2f} s for five articles, {share:.0%} of it not spent on the text (target: matcher build does not dominate, < 50%)")
+    for g in gazes:
+        a, b = get("nergraph", "100MB", g, 1), get("nergraph", "1000MB", g, 1)
+        if a and b:
+            check(b["rss"] <= 2 * a["rss"], f"{g}: peak RSS 1 GB {b['rss']:.0f} MB vs 100 MB {a['rss']:.0f} MB (target <= 2x)")
+    p("\n".join(lines))
+
+    p("\n## Growth\n")
+    for g in gazes:
+        pts = [(c, get("nergraph", c, g, 1)) for c in corpora]
+        pts = [(c, r) for c, r in pts if r]
+        if len(pts) > 1:
+            p(f"- nergraph j1, {g} gazetteer, seconds by corpus: " + ", ".join(f"{c} {r['s']:.2f} s" for c, r in pts))
+    for c in corpora:
+        a, b = get("nergraph", c, "bundled", 1), get("nergraph", c, "large", 1)
+        if a and b:
+            p(f"- {c}: large gazetteer / bundled: {b['s'] / a['s']:.2f}x the time, {b['rss'] / a['rss']:.1f}x the peak RSS")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The benchmark of issue 6: nergraph against a bare Aho-Corasick scan and Python peers.
+#
+#   bash scripts/bench/run.sh            # corpora of 10 MB, 100 MB and 1 GB (~2 GB of disk)
+#   bash scripts/bench/run.sh --quick    # the 10 MB corpus only
+#   bash scripts/bench/run.sh --sizes "10 100"   # chosen sizes in MB
+#   options: --no-profile (skip the perf/callgrind profile), --no-peers (nergraph + bare scan only)
+#
+# Builds everything it needs in bench-data/ (gitignored): a venv with the pinned peers
+# (scripts/bench/requirements.txt), gensim's Lee news corpora (from the gensim wheel, fetched
+# with `pip download`, never installed) scaled up with the seeds/ articles, a large gazetteer
+# (GeoNames cities with alternate names, >300,000 names), nergraph --release and the bare-scan
+# example. Then runs every system on every corpus x gazetteer under /usr/bin/time -v and prints
+# a table and the target checks (printed, not asserted). Results: bench-data/results/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+DATA=$ROOT/bench-data
+RES=$DATA/results
+SIZES="10 100 1000"
+PROFILE=1
+PEERS=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) SIZES="10" ;;
+    --sizes) SIZES=$2; shift ;;
+    --no-profile) PROFILE=0 ;;
+    --no-peers) PEERS=0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+# Peers that would take too long on the 1 GB corpus are skipped there (see the table).
+BIG_PEERS="pyahocorasick"
+PEER_TIMEOUT=${PEER_TIMEOUT:-3600}
+
+log() { printf '\n== %s\n' "$*" >&2; }
+mkdir -p "$DATA" "$RES"
+
+# --- tools -------------------------------------------------------------------------------
+if [ ! -x /usr/bin/time ]; then
+  log "installing GNU time"
+  apt-get update -qq && apt-get install -y -qq time
+fi
+PY=$DATA/venv/bin/python
+if [ ! -x "$PY" ] || ! cmp -s scripts/bench/requirements.txt "$DATA/venv/requirements.txt"; then
+  log "venv with the peers (scripts/bench/requirements.txt)"
+  python3 -m venv "$DATA/venv"
+  "$DATA/venv/bin/pip" install -q -r scripts/bench/requirements.txt
+  cp scripts/bench/requirements.txt "$DATA/venv/requirements.txt"
+fi
+if ! ls "$DATA"/wheels/gensim-*.whl >/dev/null 2>&1; then
+  log "fetching the gensim wheel (for its Lee news corpora)"
+  "$DATA/venv/bin/pip" download -q --no-deps --only-binary=:all: -d "$DATA/wheels" gensim==4.4.0
+fi
+
+# --- data --------------------------------------------------------------------------------
+for s in $SIZES; do
+  if [ ! -f "$DATA/corpus/${s}MB.done" ]; then
+    log "corpus ${s} MB"
+    rm -rf "$DATA/corpus/${s}MB"
+    "$PY" scripts/bench/make_data.py corpus "$s" "$DATA/corpus/${s}MB"
+    touch "$DATA/corpus/${s}MB.done"
+  fi
+done
+if [ ! -f "$DATA/gaz/large.tsv" ]; then
+  log "large gazetteer"
+  "$PY" scripts/bench/make_data.py gazetteer "$DATA/gaz/large.tsv"
+fi
+mkdir -p "$DATA/tiny"
+# "A few articles": the five seed articles (about 15 KB).
+cp seeds/* "$DATA/tiny/"
+
+# --- binaries ----------------------------------------------------------------------------
+log "cargo build --release (nergraph, examples/bare_scan)"
+if ! cargo build --release --bin nergraph --example bare_scan >"$RES/cargo-build.log" 2>&1; then
+  tail -30 "$RES/cargo-build.log" >&2
+  exit 1
+fi
+NG=$ROOT/target/release/nergraph
+BARE=$ROOT/target/release/examples/bare_scan
+
+# The bundled gazetteers, as files every system can read: gazetteers/*.tsv of the work tree,
+# or (when those do not load, e.g. mid-edit) the last committed ones.
+rm -rf "$DATA/gaz/bundled" && mkdir -p "$DATA/gaz/bundled"
+cp gazetteers/*.tsv "$DATA/gaz/bundled/"
+BUNDLED_NOTE="gazetteers/*.tsv of the work tree"
+if ! "$NG" mentions -g "$DATA/gaz/bundled" "$DATA/tiny" >/dev/null 2>"$RES/bundled-check.err"; then
+  echo "run.sh: the work tree's gazetteers/ do not load ($(tail -1 "$RES/bundled-check.err")); using the committed ones" >&2
+  rm -f "$DATA/gaz/bundled"/*.tsv
+  for f in $(git ls-tree --name-only HEAD gazetteers/ | grep '\.tsv$'); do
+    git show "HEAD:$f" >"$DATA/gaz/bundled/$(basename "$f")"
+  done
+  BUNDLED_NOTE="gazetteers/*.tsv as committed at $(git rev-parse --short HEAD) (the work tree's did not load)"
+fi
+
+# nergraph build if it exists, else the `mentions` stand-in (one thread, JSON Lines to /dev/null).
+if "$NG" build --help >/dev/null 2>&1; then
+  NG_MODE=build
+else
+  NG_MODE=mentions
+fi
+
+# --- runs --------------------------------------------------------------------------------
+# results.tsv: system corpus gazetteer threads seconds peak_rss_kb bytes note
+OUT=$RES/results.tsv
+printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n' >"$OUT"
+# meta for the report
+{
+  echo "date=$(date -u +%FT%TZ)"
+  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src gazetteers || echo '+work-tree-changes')"
+  echo "nproc=$(nproc)"
+  echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "mem=$(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "nergraph_mode=$NG_MODE"
+  echo "bundled=$BUNDLED_NOTE"
+  echo "sizes=$SIZES"
+  echo "rustc=$(rustc --version)"
+  echo "python=$("$PY" --version 2>&1)"
+} >"$RES/meta.txt"
+
+# timed NAME CORPUS GAZ THREADS NOTE -- command…: runs the command under /usr/bin/time -v.
+timed() {
+  local sys=$1 corpus=$2 gaz=$3 threads=$4 note=$5
+  shift 6
+  local tf=$RES/time.$$ bytes
+  bytes=$(du -sb --apparent-size "$DATA/corpus/$corpus" 2>/dev/null | cut -f1 || echo 0)
+  [ -d "$DATA/corpus/$corpus" ] || bytes=$(cat "$DATA"/tiny/* | wc -c)
+  printf '  %-22s %-6s %-8s j%s … ' "$sys" "$corpus" "$gaz" "$threads" >&2
+  local rc=0
+  /usr/bin/time -v -o "$tf" timeout "$PEER_TIMEOUT" "$@" >"$RES/last.out" 2>"$RES/last.err" || rc=$?
+  local wall rss secs
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$tf")
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
+  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  if [ $rc -ne 0 ]; then
+    note="${note:+$note; }exit $rc: $(tail -1 "$RES/last.err" | cut -c1-80)"
+  fi
+  printf '%s s, %s MB\n' "$secs" "$((rss / 1024))" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sys" "$corpus" "$gaz" "$threads" "$secs" "$rss" "$bytes" "$note" >>"$OUT"
+  cp "$RES/last.out" "$RES/out.$sys.$corpus.$gaz.j$threads.txt"
+}
+
+# ng.sh GAZ THREADS CORPUS: one nergraph run (exec, so /usr/bin/time and perf see nergraph itself).
+# `nergraph build` also renders graph.svg with Graphviz's `dot` when `dot` is on the PATH; that
+# layout is not part of the pipeline the peers do (they write node-link JSON), so the runs hide
+# `dot` (PATH without it: graph.json and graph.dot are written) unless NG_SVG=1, which the
+# "nergraph+svg" rows set.
+NGW=$DATA/ng.sh
+mkdir -p "$DATA/nodot-bin"
+if [ "$NG_MODE" = build ]; then
+  printf '#!/bin/sh\nrm -rf "%s/out-tmp"\n[ "$NG_SVG" = 1 ] || PATH="%s/nodot-bin"\nexport PATH\nexec "%s" build --quiet --jobs "$2" --out "%s/out-tmp" -g "$1" "$3"\n' "$DATA" "$DATA" "$NG" "$DATA" >"$NGW"
+else
+  printf '#!/bin/sh\nexec "%s" mentions -g "$1" "$3" >/dev/null\n' "$NG" >"$NGW"
+fi
+chmod +x "$NGW"
+
+GAZES="bundled large"
+gazpath() { if [ "$1" = large ]; then echo "$DATA/gaz/large.tsv"; else echo "$DATA/gaz/bundled"; fi; }
+
+log "start-up: nergraph on the five seed articles ($(cat "$DATA"/tiny/* | wc -c) bytes), best of 3"
+for g in $GAZES; do
+  for i in 1 2 3; do
+    timed nergraph-startup tiny "$g" 1 "$NG_MODE; run $i" -- "$NGW" "$(gazpath "$g")" 1 "$DATA/tiny"
+  done
+  timed bare-scan-startup tiny "$g" 1 "run 1" -- "$BARE" -g "$(gazpath $g)" "$DATA/tiny"
+done
+
+for s in $SIZES; do
+  c=${s}MB
+  log "corpus $c"
+  cat "$DATA/corpus/$c"/*/* >/dev/null # same warm page cache for everyone
+  for g in $GAZES; do
+    gp=$(gazpath "$g")
+    timed bare-scan "$c" "$g" 1 "" -- "$BARE" -g "$gp" "$DATA/corpus/$c"
+    if [ "$NG_MODE" = build ]; then
+      for j in 1 2; do
+        timed nergraph "$c" "$g" "$j" "build (json+dot)" -- "$NGW" "$gp" "$j" "$DATA/corpus/$c"
+      done
+      if [ "$s" = "${SIZES%% *}" ] && command -v dot >/dev/null; then
+        timed nergraph+svg "$c" "$g" 1 "build with Graphviz dot -Tsvg" -- env NG_SVG=1 "$NGW" "$gp" 1 "$DATA/corpus/$c"
+      fi
+    else
+      timed nergraph "$c" "$g" 1 "mentions stand-in" -- "$NGW" "$gp" 1 "$DATA/corpus/$c"
+    fi
+    if [ $PEERS = 1 ]; then
+      for p in pyahocorasick flashtext spacy; do
+        if [ "$s" -ge 1000 ] && ! [[ " $BIG_PEERS " == *" $p "* ]]; then
+          printf '%s\t%s\t%s\t1\t\t\t\tskipped at 1 GB (too slow)\n' "$p" "$c" "$g" >>"$OUT"
+          continue
+        fi
+        timed "$p" "$c" "$g" 1 "" -- "$PY" scripts/bench/peers.py --system "$p" -g "$gp" "$DATA/corpus/$c"
+      done
+    fi
+  done
+done
+rm -rf "$DATA/out-tmp" "$RES/time.$$"
+
+# --- profile -----------------------------------------------------------------------------
+if [ $PROFILE = 1 ]; then
+  c=10MB
+  for g in $GAZES; do
+    gp=$(gazpath "$g")
+    pf=$RES/profile-$g.txt
+    if perf record -e cpu-clock -o "$RES/perf.data" true >/dev/null 2>&1; then
+      log "profile ($g gazetteer, $c): perf record -e cpu-clock"
+      perf record -e cpu-clock -F 1000 --call-graph dwarf,16384 -o "$RES/perf.data" -- "$NGW" "$gp" 1 "$DATA/corpus/$c" >/dev/null 2>&1
+      perf report -i "$RES/perf.data" --no-children --percent-limit 0.7 --stdio \
+        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$pf"
+      perf report -i "$RES/perf.data" --children --percent-limit 3 --stdio \
+        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$RES/profile-$g-inclusive.txt"
+    else
+      log "profile ($g gazetteer): valgrind --tool=callgrind on the seed articles"
+      valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$RES/callgrind.out" \
+        "$NGW" "$gp" 1 "$DATA/tiny" >/dev/null 2>&1
+      callgrind_annotate "$RES/callgrind.out" 2>/dev/null | head -40 >"$pf"
+    fi
+    echo "profile: $pf" >&2
+  done
+fi
+
+# --- report ------------------------------------------------------------------------------
+"$PY" scripts/bench/report.py "$RES" | tee "$RES/report.md"
