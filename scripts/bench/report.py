@@ -43,8 +43,12 @@ def main(res: Path):
     p("## Machine and run\n")
     p(f"- {meta.get('nproc')} cores ({meta.get('cpu')}), {meta.get('mem')} of memory; {meta.get('rustc')}; {meta.get('python')}")
     p(f"- nergraph {meta.get('commit')}, invoked as `nergraph {mode}`"
-      + (" (stand-in: `nergraph build` did not exist yet; one thread, mentions as JSON Lines to /dev/null)" if mode == "mentions" else ""))
+      + (" (stand-in: `nergraph build` did not exist yet; one thread, mentions as JSON Lines to /dev/null)" if mode == "mentions" else
+         " (`build --quiet --jobs N --out DIR -g GAZ CORPUS`, with Graphviz `dot` off the PATH so it writes graph.json and graph.dot"
+         " but no graph.svg, like the peers, which write node-link JSON; the `nergraph+svg` rows keep `dot`)"))
     p(f"- bundled gazetteer: {meta.get('bundled')}; large: bench-data/gaz/large.tsv")
+    if "load_before" in meta:
+        p(f"- load average before / after the runs: {meta.get('load_before')} / {meta.get('load_after', '?')} (other work on the machine skews wall times)")
     p(f"- run at {meta.get('date')}; wall time and peak RSS of the whole process from `/usr/bin/time -v`, one run each\n")
 
     p("## Figures\n")

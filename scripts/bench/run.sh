@@ -79,8 +79,11 @@ if ! cargo build --release --bin nergraph --example bare_scan >"$RES/cargo-build
   tail -30 "$RES/cargo-build.log" >&2
   exit 1
 fi
-NG=$ROOT/target/release/nergraph
-BARE=$ROOT/target/release/examples/bare_scan
+# Copies, so that a build running in the work tree meanwhile cannot swap them mid-run.
+mkdir -p "$DATA/bin"
+cp target/release/nergraph target/release/examples/bare_scan "$DATA/bin/"
+NG=$DATA/bin/nergraph
+BARE=$DATA/bin/bare_scan
 
 # The bundled gazetteers, as files every system can read: gazetteers/*.tsv of the work tree,
 # or (when those do not load, e.g. mid-edit) the last committed ones.
@@ -119,6 +122,7 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
   echo "sizes=$SIZES"
   echo "rustc=$(rustc --version)"
   echo "python=$("$PY" --version 2>&1)"
+  echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$RES/meta.txt"
 
 # timed NAME CORPUS GAZ THREADS NOTE -- command…: runs the command under /usr/bin/time -v.
@@ -197,6 +201,7 @@ for s in $SIZES; do
   done
 done
 rm -rf "$DATA/out-tmp" "$RES/time.$$"
+echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RES/meta.txt"
 
 # --- profile -----------------------------------------------------------------------------
 if [ $PROFILE = 1 ]; then
