@@ -19,7 +19,7 @@
 //!    alone (`Nebenzya`, `Mr. Shugaev`) is that person anywhere in the document, unless two
 //!    people named in the document share it. Gazetteer names keep priority over surnames.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -166,17 +166,42 @@ fn overlaps(found: &[Candidate], s: usize, e: usize) -> bool {
     i < found.len() && found[i].start < e
 }
 
-fn insert_all(found: &mut Vec<Candidate>, extra: Vec<Candidate>) {
+/// Adds candidates that overlap nothing already found (nor each other), keeping the order.
+///
+/// # Complexity
+/// O(n + k log k) for n found and k extra candidates.
+fn insert_all(found: &mut Vec<Candidate>, mut extra: Vec<Candidate>) {
+    if extra.is_empty() {
+        return;
+    }
+    extra.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut keep: Vec<Candidate> = Vec::with_capacity(extra.len());
     for c in extra {
-        if !overlaps(found, c.start, c.end) {
-            let i = found.partition_point(|f| f.start < c.start);
-            found.insert(i, c);
+        let clear_of_previous = keep.last().is_none_or(|k| k.end <= c.start);
+        if clear_of_previous && !overlaps(found, c.start, c.end) {
+            keep.push(c);
         }
+    }
+    let old = std::mem::take(found);
+    found.reserve(old.len() + keep.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), keep.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        found.push(if take_a { a.next() } else { b.next() }.unwrap());
     }
 }
 
 /// `Name (ACR)`: the acronym means the name's entity, there and for the rest of the document.
+///
+/// # Complexity
+/// One scan of the document for all the acronyms defined in it.
 fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
+    // (position of the definition, acronym, entity), in document order.
     let mut defs: Vec<(usize, &[u8], EntityId)> = Vec::new();
     for c in found.iter() {
         let mut p = c.end;
@@ -198,42 +223,54 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
     if defs.is_empty() {
         return;
     }
-    for (at, acr, entity) in defs {
-        let mut pos = at;
-        while let Some(off) = find(&hay[pos..], acr) {
-            let s = pos + off;
-            let e = s + acr.len();
-            pos = e;
-            let bounded =
-                (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
-            if !bounded {
-                continue;
+    let mut acronyms: Vec<&[u8]> = defs.iter().map(|d| d.1).collect();
+    acronyms.sort();
+    acronyms.dedup();
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&acronyms)
+    else {
+        return;
+    };
+    let mut by_acronym: HashMap<&[u8], Vec<(usize, EntityId)>> = HashMap::default();
+    for &(pos, acr, entity) in &defs {
+        by_acronym.entry(acr).or_default().push((pos, entity));
+    }
+    let first_def = defs[0].0;
+    let mut extra = Vec::new();
+    for m in ac.find_iter(&hay[first_def..]) {
+        let (s, e) = (first_def + m.start(), first_def + m.end());
+        let bounded =
+            (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
+        if !bounded {
+            continue;
+        }
+        let acr = acronyms[m.pattern().as_usize()];
+        // The latest definition of this acronym at or before this occurrence.
+        let list = &by_acronym[acr];
+        let k = list.partition_point(|d| d.0 <= s);
+        if k == 0 {
+            continue;
+        }
+        let entity = list[k - 1].1;
+        // The same span found as a name of another entity is redefined; a longer name
+        // containing it stays.
+        let i = found.partition_point(|f| f.start < s);
+        if i < found.len() && found[i].start == s && found[i].end == e {
+            found[i].entity = entity;
+            if found[i].how != How::Name {
+                found[i].how = How::Acronym;
             }
-            // The same span found as a name of another entity is redefined; a longer name
-            // containing it stays.
-            if let Some(i) = found.iter().position(|f| f.start == s && f.end == e) {
-                found[i].entity = entity;
-                if found[i].how != How::Name {
-                    found[i].how = How::Acronym;
-                }
-            } else if !overlaps(found, s, e) {
-                let i = found.partition_point(|f| f.start < s);
-                found.insert(
-                    i,
-                    Candidate {
-                        start: s,
-                        end: e,
-                        entity,
-                        how: How::Acronym,
-                    },
-                );
-            }
+        } else {
+            extra.push(Candidate {
+                start: s,
+                end: e,
+                entity,
+                how: How::Acronym,
+            });
         }
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    insert_all(found, extra);
 }
 
 fn looks_like_acronym(s: &[u8]) -> bool {
@@ -266,7 +303,7 @@ fn capitalised(w: &[u8]) -> bool {
 
 /// Surnames of people named in full, found alone elsewhere in the document.
 fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
-    let mut owners: HashMap<Vec<u8>, HashSet<EntityId>> = HashMap::new();
+    let mut owners: HashMap<Vec<u8>, HashSet<EntityId>> = HashMap::default();
     for c in found.iter() {
         if !ctx.people.is_person(c.entity) || c.how == How::Surname {
             continue;
@@ -309,6 +346,7 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
     }
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(&patterns)
     else {
         return;
@@ -375,46 +413,60 @@ impl PeopleIndex {
     }
 
     /// Runs of capitalised words outside `found` that are a near miss of one person's name.
+    ///
+    /// # Complexity
+    /// Linear in the text; only runs that begin or end with a word of a person's name (as
+    /// first or last word) are compared, and only with the names that have that word.
     fn near_misses(&self, hay: &[u8], found: &[Candidate]) -> Vec<Candidate> {
-        // The words of the text, with their spans.
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        // Capitalised words with their spans, lower-cased, and whether an index word.
+        struct Word {
+            s: usize,
+            e: usize,
+            known: bool,
+        }
+        let lower = |w: &Word| String::from_utf8_lossy(&hay[w.s..w.e]).to_ascii_lowercase();
+        let mut buf = String::new();
+        let mut words: Vec<Word> = Vec::new();
         let mut i = 0;
         while i < hay.len() {
-            if hay[i].is_ascii_alphabetic() && (i == 0 || !is_word_byte(hay[i - 1])) {
-                let s = i;
-                while i < hay.len() && (hay[i].is_ascii_alphabetic() || hay[i] == b'\'') {
-                    i += 1;
-                }
-                if i == hay.len() || !is_word_byte(hay[i]) {
-                    words.push((s, i));
-                }
+            if !hay[i].is_ascii_uppercase() || (i > 0 && is_word_byte(hay[i - 1])) {
+                i += 1;
                 continue;
             }
+            let s = i;
             i += 1;
+            while i < hay.len() && (hay[i].is_ascii_alphabetic() || hay[i] == b'\'') {
+                i += 1;
+            }
+            if (i < hay.len() && is_word_byte(hay[i])) || !capitalised(&hay[s..i]) {
+                continue;
+            }
+            buf.clear();
+            buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
+            let known = self.by_word.contains_key(buf.as_str());
+            words.push(Word { s, e: i, known });
         }
         let mut out = Vec::new();
         let mut w = 0;
         while w < words.len() {
             let mut hit = None;
             for n in [3usize, 2] {
-                if w + n > words.len() {
+                if w + n > words.len() || !(words[w].known || words[w + n - 1].known) {
                     continue;
                 }
                 let run = &words[w..w + n];
                 let adjacent = run
                     .windows(2)
-                    .all(|p| p[1].0 == p[0].1 + 1 && hay[p[0].1] == b' ');
-                if !adjacent || !run.iter().all(|&(s, e)| capitalised(&hay[s..e])) {
+                    .all(|p| p[1].s == p[0].e + 1 && hay[p[0].e] == b' ');
+                if !adjacent {
                     continue;
                 }
-                let (s, e) = (run[0].0, run[n - 1].1);
+                let (s, e) = (run[0].s, run[n - 1].e);
                 if overlaps(found, s, e) {
                     continue;
                 }
-                let toks: Vec<String> = run
-                    .iter()
-                    .map(|&(s, e)| String::from_utf8_lossy(&hay[s..e]).to_ascii_lowercase())
-                    .collect();
+                let owned: Vec<String> = run.iter().map(lower).collect();
+                let toks: Vec<&str> = owned.iter().map(String::as_str).collect();
                 if let Some(entity) = self.best(&toks) {
                     hit = Some((s, e, entity, n));
                     break;
@@ -437,10 +489,10 @@ impl PeopleIndex {
     }
 
     /// The one person whose name is a near miss of `toks`, if exactly one is.
-    fn best(&self, toks: &[String]) -> Option<EntityId> {
+    fn best(&self, toks: &[&str]) -> Option<EntityId> {
         let mut cands: Vec<usize> = Vec::new();
         for t in [&toks[0], &toks[toks.len() - 1]] {
-            if let Some(list) = self.by_word.get(t) {
+            if let Some(list) = self.by_word.get(*t) {
                 cands.extend(list);
             }
         }
@@ -452,7 +504,7 @@ impl PeopleIndex {
             }
             let mut diffs = 0;
             let mut ok = true;
-            for (a, b) in words.iter().zip(toks) {
+            for (a, &b) in words.iter().zip(toks) {
                 if a == b {
                     continue;
                 }

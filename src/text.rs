@@ -137,13 +137,23 @@ pub fn normalize(input: &[u8]) -> Normalized {
     let n = input.len();
     while i < n {
         let b = input[i];
-        if b < 0x80 && !b.is_ascii_whitespace() && b != 0x0b {
+        if is_plain(b) {
+            // Fast path: a run of plain ASCII, with single spaces between words.
+            let mut j = i + 1;
+            while j < n {
+                let c = input[j];
+                if is_plain(c) || (c == b' ' && j + 1 < n && is_plain(input[j + 1])) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
             if !in_step {
                 map.push(out.len(), i, true);
                 in_step = true;
             }
-            out.push(b);
-            i += 1;
+            out.extend_from_slice(&input[i..j]);
+            i = j;
             continue;
         }
         // Whitespace runs (ASCII or Unicode).
@@ -195,6 +205,7 @@ pub fn normalize(input: &[u8]) -> Normalized {
         i += len;
         let folded = fold_char(c);
         if folded.is_empty() {
+            in_step = false;
             continue;
         }
         map.push(out.len(), start, false);
@@ -209,6 +220,12 @@ pub fn normalize(input: &[u8]) -> Normalized {
         map,
         line_breaks,
     }
+}
+
+/// Printable ASCII other than space: copied as it is.
+#[inline(always)]
+fn is_plain(b: u8) -> bool {
+    b > b' ' && b < 0x7f
 }
 
 /// If a whitespace character starts at `i`: its length and how many line breaks it is.
@@ -287,6 +304,21 @@ pub fn name_key(name: &str) -> String {
     } else {
         n.to_ascii_lowercase()
     }
+}
+
+/// The number of words of `text` that start in `[from, to)` (a word is a run of ASCII
+/// letters and digits).
+pub fn count_word_starts(text: &[u8], from: usize, to: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    let first = (is_word_byte(text[from]) && (from == 0 || !is_word_byte(text[from - 1]))) as usize;
+    // Branch-free, so that it vectorises.
+    first
+        + text[from..to]
+            .windows(2)
+            .map(|w| (!is_word_byte(w[0]) & is_word_byte(w[1])) as usize)
+            .sum::<usize>()
 }
 
 /// Whether a byte of normalised text is part of a word.
