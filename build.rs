@@ -22,12 +22,24 @@ fn main() {
     code.push_str("/// The bundled gazetteers: (file name, contents).\npub static GAZETTEERS: &[(&str, &str)] = &[\n");
     for p in list(&format!("{}/gazetteers", root), Some("tsv")) {
         let name = p.file_name().unwrap().to_string_lossy();
-        writeln!(code, "    ({:?}, include_str!({:?})),", name, p.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            name,
+            p.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n/// The bundled sample articles: (file name, contents).\npub static SEEDS: &[(&str, &[u8])] = &[\n");
     for p in list(&format!("{}/seeds", root), None) {
         let name = p.file_name().unwrap().to_string_lossy();
-        writeln!(code, "    ({:?}, include_bytes!({:?})),", name, p.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({:?}, include_bytes!({:?})),",
+            name,
+            p.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     std::fs::write(Path::new(&out).join("bundled.rs"), code).unwrap();

@@ -51,7 +51,8 @@ fn corpus_files(p: &Path, out: &mut Vec<PathBuf>) {
 
 /// Every `name` and `aliases` entry of a nergraph TSV gazetteer, as written.
 fn names(path: &Path, out: &mut Vec<String>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
     let mut header: Option<(usize, Option<usize>)> = None;
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -60,7 +61,10 @@ fn names(path: &Path, out: &mut Vec<String>) {
         let fields: Vec<&str> = line.split('\t').collect();
         match header {
             None => {
-                let name = fields.iter().position(|f| *f == "name").expect("no name column");
+                let name = fields
+                    .iter()
+                    .position(|f| *f == "name")
+                    .expect("no name column");
                 let aliases = fields.iter().position(|f| *f == "aliases");
                 header = Some((name, aliases));
             }
