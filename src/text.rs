@@ -275,6 +275,12 @@ fn fold_char(c: char) -> &'static str {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => "-",
         '\u{2026}' => "...",
+        // Combining marks (decomposed accents: `S\u{303}a\u{303}o`) vanish like precomposed ones.
+        '\u{0300}'..='\u{036f}'
+        | '\u{1ab0}'..='\u{1aff}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe20}'..='\u{fe2f}' => "",
         _ => match deunicode::deunicode_char(c) {
             Some(s) if !s.trim().is_empty() && s.is_ascii() => s.trim(),
             _ => "?",
@@ -359,6 +365,7 @@ mod tests {
             ("Mos\u{ad}cow", "Moscow"),
             ("\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}", "Moskva"),
             ("a\u{2003}\u{2009}b", "a b"),
+            ("Sa\u{303}o Paulo, Zu\u{308}rich", "Sao Paulo, Zurich"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input.as_bytes()).as_str(), want, "{:?}", input);
