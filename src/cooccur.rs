@@ -132,6 +132,8 @@ pub struct NodeStats {
     pub mentions: u64,
     /// In how many documents.
     pub documents: u64,
+    /// In how many windows (see [`Accumulator::windows`]).
+    pub windows: u64,
     /// The distinct surface forms (text as written), sorted.
     pub forms: BTreeSet<String>,
 }
@@ -196,6 +198,7 @@ pub struct Accumulator {
     documents: u64,
     bytes: u64,
     capped: u64,
+    windows: u64,
 }
 
 impl Accumulator {
@@ -211,6 +214,7 @@ impl Accumulator {
             documents: 0,
             bytes: 0,
             capped: 0,
+            windows: 0,
         }
     }
 
@@ -227,6 +231,14 @@ impl Accumulator {
     /// The number of bytes folded in.
     pub fn bytes(&self) -> u64 {
         self.bytes
+    }
+
+    /// The number of windows folded in: sentences, paragraphs or documents for those windows,
+    /// and words for `tokens:N` (where an entity's window count is its number of mentions).
+    /// With [`NodeStats::windows`] and [`EdgeStats::weight`] these are the counts that
+    /// association measures such as PMI need.
+    pub fn windows(&self) -> u64 {
+        self.windows
     }
 
     /// The number of windows whose entities were capped.
@@ -303,6 +315,7 @@ impl Accumulator {
             Window::Tokens(n) => self.tokens(&doc, ann, &mut local, n),
         };
         self.capped += capped;
+        self.count_windows(ann);
         for (pair, l) in local.pairs {
             let e = self.edges.entry(pair).or_default();
             e.weight += l.windows;
@@ -310,6 +323,37 @@ impl Accumulator {
             insert_evidence(&mut e.evidence, l.evidence, self.keep);
         }
         capped
+    }
+
+    /// Counts the windows of a document and, per entity, the windows it occurs in.
+    fn count_windows(&mut self, ann: &Annotated) {
+        let group = |m: &crate::matcher::Mention| match self.window {
+            Window::Sentence => m.sentence,
+            Window::Paragraph => m.paragraph,
+            Window::Document => 0,
+            Window::Tokens(_) => 0,
+        };
+        let total = match self.window {
+            Window::Sentence => ann.sentences.len().max(1) as u64,
+            Window::Paragraph => {
+                let mut ps: Vec<usize> = ann.sentences.iter().map(|s| s.paragraph).collect();
+                ps.dedup();
+                ps.len().max(1) as u64
+            }
+            Window::Document => 1,
+            Window::Tokens(_) => ann.words.max(ann.mentions.len()) as u64,
+        };
+        self.windows += total;
+        let mut seen: std::collections::HashSet<(usize, EntityId)> = Default::default();
+        for m in &ann.mentions {
+            let fresh = match self.window {
+                Window::Tokens(_) => true,
+                _ => seen.insert((group(m), m.entity)),
+            };
+            if fresh {
+                self.nodes.entry(m.entity).or_default().windows += 1;
+            }
+        }
     }
 
     /// Sentence and paragraph windows: mentions grouped by `group`, whose sentences are
@@ -414,9 +458,11 @@ impl Accumulator {
         self.documents += other.documents;
         self.bytes += other.bytes;
         self.capped += other.capped;
+        self.windows += other.windows;
         for (k, v) in other.nodes {
             let n = self.nodes.entry(k).or_default();
             n.mentions += v.mentions;
+            n.windows += v.windows;
             n.documents += v.documents;
             n.forms.extend(v.forms);
         }
@@ -597,6 +643,46 @@ mod tests {
             acc.add(doc, &annotated(ms.clone()));
             assert_eq!(weights(&acc), want, "{}", window);
             assert!(acc.edges().all(|(_, e)| e.documents == 1));
+        }
+    }
+
+    #[test]
+    fn window_counts_table() {
+        let text = [b'x'; 100];
+        let ms = vec![
+            mention(0, 0, 0, 1),
+            mention(1, 0, 0, 3),
+            mention(0, 0, 0, 5),
+            mention(2, 1, 0, 12),
+            mention(1, 2, 1, 22),
+            mention(0, 3, 1, 34),
+        ];
+        // (window, total windows, windows of entities 0, 1, 2)
+        let cases: &[(Window, u64, [u64; 3])] = &[
+            (Window::Sentence, 10, [2, 2, 1]),
+            (Window::Paragraph, 5, [2, 2, 1]),
+            (Window::Document, 1, [1, 1, 1]),
+            (Window::Tokens(2), 100, [3, 2, 1]),
+        ];
+        for &(window, total, want) in cases {
+            let mut acc = Accumulator::new(window, 5, 50);
+            let doc = DocRef {
+                order: (0, 0),
+                name: "d",
+                date: None,
+                text: &text,
+            };
+            acc.add(doc, &annotated(ms.clone()));
+            let mut twice = acc.clone();
+            twice.merge(acc.clone());
+            for (acc, k) in [(&acc, 1), (&twice, 2)] {
+                assert_eq!(acc.windows(), k * total, "{}", window);
+                let got: Vec<u64> = (0..3)
+                    .map(|e| acc.node(EntityId(e)).unwrap().windows)
+                    .collect();
+                let want: Vec<u64> = want.iter().map(|w| k * w).collect();
+                assert_eq!(got, want, "{}", window);
+            }
         }
     }
 

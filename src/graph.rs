@@ -31,6 +31,8 @@ pub struct Node {
     pub mentions: u64,
     /// In how many documents.
     pub documents: u64,
+    /// In how many windows (0 when unknown, as in graphs written before it was counted).
+    pub windows: u64,
     /// The distinct surface forms seen in the text, sorted.
     pub forms: Vec<String>,
 }
@@ -88,6 +90,7 @@ pub struct EntityGraph {
     graph: UnGraph<Node, Edge>,
     info: GraphInfo,
     by_id: HashMap<String, NodeIndex>,
+    windows: u64,
 }
 
 impl PartialEq for EntityGraph {
@@ -95,6 +98,7 @@ impl PartialEq for EntityGraph {
         let g = &self.graph;
         let h = &other.graph;
         self.info == other.info
+            && self.windows == other.windows
             && g.node_count() == h.node_count()
             && g.edge_count() == h.edge_count()
             && g.node_weights().eq(h.node_weights())
@@ -125,6 +129,7 @@ impl EntityGraph {
             graph: UnGraph::default(),
             info,
             by_id: HashMap::new(),
+            windows: 0,
         }
     }
 
@@ -133,8 +138,10 @@ impl EntityGraph {
     pub fn from_accumulator(acc: Accumulator, gaz: &Gazetteer, mut info: GraphInfo) -> EntityGraph {
         info.window = acc.window();
         info.documents = acc.documents();
+        let windows = acc.windows();
         let (nodes, edges) = acc.into_parts();
         let mut g = EntityGraph::new(info);
+        g.windows = windows;
         let mut index = HashMap::new();
         for (eid, stats) in nodes {
             let e = gaz.entity(eid);
@@ -147,6 +154,7 @@ impl EntityGraph {
                     attributes: e.attributes.clone(),
                     mentions: stats.mentions,
                     documents: stats.documents,
+                    windows: stats.windows,
                     forms: stats.forms.into_iter().collect(),
                 })
                 .expect("gazetteer ids are unique");
@@ -205,6 +213,18 @@ impl EntityGraph {
     /// What the graph was built from.
     pub fn info(&self) -> &GraphInfo {
         &self.info
+    }
+
+    /// The number of windows in the documents (sentences, paragraphs or documents, or words
+    /// for `tokens:N`; see [`Accumulator::windows`]), or 0 when unknown. With
+    /// [`Node::windows`] and [`Edge::weight`], the counts association measures need.
+    pub fn total_windows(&self) -> u64 {
+        self.windows
+    }
+
+    /// Sets [`EntityGraph::total_windows`] (for readers of saved graphs).
+    pub fn set_total_windows(&mut self, windows: u64) {
+        self.windows = windows;
     }
 
     /// The node with this gazetteer id.
@@ -383,6 +403,7 @@ impl EntityGraph {
             |_, e| (e.weight >= f.min_weight).then(|| e.clone()),
         );
         let mut out = EntityGraph::from_petgraph(g, self.info.clone());
+        out.windows = self.windows;
         if let Some(top) = f.top {
             let keep: HashSet<NodeIndex> = out.top_nodes(top).into_iter().collect();
             let g = out.graph.filter_map(
@@ -390,6 +411,7 @@ impl EntityGraph {
                 |_, e| Some(e.clone()),
             );
             out = EntityGraph::from_petgraph(g, self.info.clone());
+            out.windows = self.windows;
         }
         out
     }
@@ -399,7 +421,12 @@ impl EntityGraph {
             .node_indices()
             .map(|i| (graph[i].id.clone(), i))
             .collect();
-        EntityGraph { graph, info, by_id }
+        EntityGraph {
+            graph,
+            info,
+            by_id,
+            windows: 0,
+        }
     }
 }
 
@@ -476,6 +503,7 @@ mod tests {
             attributes: BTreeMap::new(),
             mentions: 1,
             documents: 1,
+            windows: 1,
             forms: vec![name.into()],
         }
     }

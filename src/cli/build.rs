@@ -156,6 +156,7 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     if let Some(bar) = &reporter.bar {
         bar.finish_and_clear();
     }
+    let elapsed = started.elapsed();
     let filter = Filter {
         min_weight: args.min_weight,
         types: (!args.types.is_empty()).then(|| args.types.clone()),
@@ -195,7 +196,6 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     if !args.quiet {
         let out = std::io::stdout();
         let mut out = out.lock();
-        summary(&mut out, &graph, stats, started)?;
         let mut wrote = vec![
             json_path.display().to_string(),
             dot_path.display().to_string(),
@@ -203,7 +203,13 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         if let Svg::Written = svg {
             wrote.push(svg_path.display().to_string());
         }
-        writeln!(out, "wrote {}", wrote.join(", "))?;
+        let printed = summary(&mut out, &graph, stats, elapsed)
+            .and_then(|()| writeln!(out, "wrote {}", wrote.join(", ")));
+        match printed {
+            // `nergraph build | head` is fine.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other?,
+        }
     }
     if let Svg::NoDot = svg {
         eprintln!(
@@ -276,15 +282,15 @@ fn summary(
     out: &mut impl Write,
     g: &EntityGraph,
     stats: &nergraph::pipeline::Stats,
-    started: Instant,
+    elapsed: std::time::Duration,
 ) -> std::io::Result<()> {
     let pg = g.graph();
     write!(
         out,
-        "nergraph: {} documents ({}) in {:.2}s",
+        "nergraph: {} documents ({}) read in {:.2}s",
         stats.documents,
         human_bytes(stats.bytes),
-        started.elapsed().as_secs_f64()
+        elapsed.as_secs_f64()
     )?;
     if stats.skipped > 0 {
         write!(out, ", {} skipped", stats.skipped)?;

@@ -56,6 +56,10 @@ pub struct InfoOut {
     pub documents: u64,
     /// The version of nergraph that wrote the file.
     pub nergraph: String,
+    /// The number of windows in the documents (0: unknown, as in files written before it
+    /// was counted).
+    #[serde(default)]
+    pub windows: u64,
 }
 
 /// A node.
@@ -72,6 +76,9 @@ pub struct NodeOut {
     pub mentions: u64,
     /// Documents with a mention.
     pub documents: u64,
+    /// Windows with a mention (0: unknown).
+    #[serde(default)]
+    pub windows: u64,
     /// The gazetteer's other names.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -131,6 +138,7 @@ impl GraphOut {
                 gazetteers: info.gazetteers.clone(),
                 documents: info.documents,
                 nergraph: info.version.clone(),
+                windows: g.total_windows(),
             },
             nodes: pg
                 .node_weights()
@@ -140,6 +148,7 @@ impl GraphOut {
                     kind: n.kind.clone(),
                     mentions: n.mentions,
                     documents: n.documents,
+                    windows: n.windows,
                     aliases: n.aliases.clone(),
                     forms: n.forms.clone(),
                     attributes: n.attributes.clone(),
@@ -187,6 +196,7 @@ impl GraphOut {
             version: self.graph.nergraph,
         };
         let mut g = EntityGraph::new(info);
+        g.set_total_windows(self.graph.windows);
         for n in self.nodes {
             g.add_node(Node {
                 id: n.id,
@@ -196,6 +206,7 @@ impl GraphOut {
                 attributes: n.attributes,
                 mentions: n.mentions,
                 documents: n.documents,
+                windows: n.windows,
                 forms: n.forms,
             })?;
         }
