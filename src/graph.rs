@@ -416,6 +416,25 @@ impl EntityGraph {
         out
     }
 
+    /// A new graph with the nodes and edges the predicates keep (an edge only with both its
+    /// ends), in the same order; [`EntityGraph::total_windows`] carries over.
+    ///
+    /// # Complexity
+    /// O(V + E).
+    pub fn subgraph(
+        &self,
+        node: impl Fn(NodeIndex) -> bool,
+        edge: impl Fn(EdgeIndex) -> bool,
+    ) -> EntityGraph {
+        let g = self.graph.filter_map(
+            |i, n| node(i).then(|| n.clone()),
+            |i, e| edge(i).then(|| e.clone()),
+        );
+        let mut out = EntityGraph::from_petgraph(g, self.info.clone());
+        out.windows = self.windows;
+        out
+    }
+
     fn from_petgraph(graph: UnGraph<Node, Edge>, info: GraphInfo) -> EntityGraph {
         let by_id = graph
             .node_indices()

@@ -30,6 +30,7 @@
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
+pub mod analysis;
 pub mod atomic;
 pub mod cooccur;
 mod error;
