@@ -125,6 +125,14 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s).casefold()).strip()
 
 
+def match_key(s: str) -> str:
+    """The matcher's pattern key (src/text.rs `name_key`): acronyms keep their case."""
+    f = re.sub(r"\s+", " ", fold(s)).strip()
+    if any(c.isupper() for c in f) and not any(c.islower() for c in f):
+        return "=" + f
+    return f.casefold()
+
+
 def slug(s: str) -> str:
     s = fold(s).lower().replace("&", " and ").replace("'", "")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -720,6 +728,15 @@ def write(fname, ents, attr_cols, what):
         f.write(CREDIT + "\n")
         f.write("\t".join(cols) + "\n")
         for e in sorted(ents, key=lambda e: e.id):
+            # Names the matcher folds together (accents, case) are one name: keep the first.
+            seen = {match_key(e.name)}
+            kept = []
+            for a in e.aliases:
+                k = match_key(a)
+                if k not in seen:
+                    seen.add(k)
+                    kept.append(a)
+            e.aliases = kept
             names_ = [e.name] + e.aliases
             amb = [n for n in names_ if n in e.ambiguous]
             row = [e.id, "place", e.name, "|".join(e.aliases), "|".join(amb)]

@@ -61,7 +61,7 @@ COUNTRY_EXTRA = {
     "HK": {"id": "hong-kong", "name": "Hong Kong"},
     "MO": {"id": "macau", "name": "Macau", "aliases": ["Macao"]},
     "UM": {"id": "us-minor-outlying-islands", "name": "United States Minor Outlying Islands"},
-    "AF": {"id": "afghanistan", "name": "Afghanistan", "aliases": ["Islamic Emirate of Afghanistan"]},
+    "AF": {"id": "afghanistan", "name": "Afghanistan", "aliases": ["Islamic Republic of Afghanistan"]},
     "PK": {"id": "pakistan", "name": "Pakistan"},
     "IN": {"id": "india", "name": "India", "aliases": ["Republic of India", "Bharat"]},
     "SS": {"id": "south-sudan", "name": "South Sudan"},

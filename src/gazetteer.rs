@@ -54,6 +54,8 @@ pub struct Entity {
     pub attributes: BTreeMap<String, String>,
     /// Where the entity was defined.
     pub source: Source,
+    /// How many entries of the `aliases` cell were empty or only spaces (`A| |B`).
+    pub empty_aliases: usize,
 }
 
 impl Entity {
@@ -241,6 +243,8 @@ impl Gazetteer {
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
     gaz: Gazetteer,
+    lenient: bool,
+    errors: Vec<Error>,
 }
 
 impl GazetteerBuilder {
@@ -260,7 +264,10 @@ impl GazetteerBuilder {
     /// Adds a file, or every `*.tsv` file of a directory in sorted order.
     pub fn add_path(mut self, path: impl AsRef<Path>) -> Result<GazetteerBuilder> {
         let path = path.as_ref();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(e).with_path(path))?;
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.fail(Error::io(e).with_path(path)),
+        };
         if meta.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|e| Error::io(e).with_path(path))?
@@ -269,7 +276,8 @@ impl GazetteerBuilder {
                 .collect();
             files.sort();
             if files.is_empty() {
-                return Err(Error::gazetteer("directory holds no *.tsv gazetteer").with_path(path));
+                return self
+                    .fail(Error::gazetteer("directory holds no *.tsv gazetteer").with_path(path));
             }
             for f in files {
                 self = self.add_file(&f)?;
@@ -281,16 +289,21 @@ impl GazetteerBuilder {
     }
 
     fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.fail(Error::io(e).with_path(path)),
+        };
         let name = path.display().to_string();
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                return Err(Error::gazetteer("not valid UTF-8")
-                    .with_path(path)
-                    .with_line(line));
+                return self.fail(
+                    Error::gazetteer("not valid UTF-8")
+                        .with_path(path)
+                        .with_line(line),
+                );
             }
         };
         self.add_str(&name, &text)
@@ -309,92 +322,138 @@ impl GazetteerBuilder {
             }
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(h) = &header else {
-                header = Some(Header::parse(&fields).map_err(|m| err(lineno, m))?);
+                match Header::parse(&fields) {
+                    Ok(h) => header = Some(h),
+                    Err(m) => return self.fail(err(lineno, m)),
+                }
                 continue;
             };
-            if fields.len() != h.columns.len() {
-                return Err(err(
-                    lineno,
-                    format!(
-                        "expected {} tab-separated fields as in the header, found {}",
-                        h.columns.len(),
-                        fields.len()
-                    ),
-                ));
-            }
-            let id = fields[h.id].trim();
-            let kind = fields[h.kind].trim();
-            let name = fields[h.name].trim();
-            if id.is_empty() {
-                return Err(err(lineno, "empty id".into()));
-            }
-            if name.is_empty() {
-                return Err(err(lineno, format!("entity `{}` has an empty name", id)));
-            }
-            if kind.is_empty() {
-                return Err(err(lineno, format!("entity `{}` has an empty type", id)));
-            }
-            if let Some(&prev) = self.gaz.by_id.get(id) {
-                let first = &self.gaz.entity(prev).source;
-                return Err(err(
-                    lineno,
-                    format!("duplicate id `{}` (first defined at {})", id, first),
-                ));
-            }
-            let split = |col: Option<usize>| -> Vec<String> {
-                col.map(|c| {
-                    fields[c]
-                        .split('|')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default()
-            };
-            let mut aliases: Vec<String> = Vec::new();
-            for a in split(h.aliases) {
-                if a != name && !aliases.contains(&a) {
-                    aliases.push(a);
+            match self.parse_row(h, &fields, file, lineno) {
+                Ok(entity) => {
+                    let eid = EntityId(self.gaz.entities.len() as u32);
+                    self.gaz.by_id.insert(entity.id.clone(), eid);
+                    self.gaz.entities.push(entity);
                 }
+                Err(e) => self = self.fail(e)?,
             }
-            let ambiguous = split(h.ambiguous);
-            for a in &ambiguous {
-                if a != name && !aliases.contains(a) {
-                    return Err(err(
-                        lineno,
-                        format!("`ambiguous` lists `{}`, which is not a name of `{}`", a, id),
-                    ));
-                }
-            }
-            let attributes = h
-                .attributes
-                .iter()
-                .filter(|(c, _)| !fields[*c].trim().is_empty())
-                .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
-                .collect();
-            let eid = EntityId(self.gaz.entities.len() as u32);
-            self.gaz.by_id.insert(id.to_string(), eid);
-            self.gaz.entities.push(Entity {
-                id: id.to_string(),
-                kind: kind.to_string(),
-                name: name.to_string(),
-                aliases,
-                ambiguous,
-                attributes,
-                source: Source {
-                    file: file.to_string(),
-                    line: lineno,
-                },
-            });
         }
         if header.is_none() {
-            return Err(
+            return self.fail(
                 Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
             );
         }
         self.gaz.files.push(file.to_string());
         Ok(self)
+    }
+
+    /// Lenient loading: errors in rows and files are collected (see
+    /// [`GazetteerBuilder::errors`]) and the bad rows skipped, instead of stopping the load.
+    /// For checkers.
+    pub fn lenient(mut self, yes: bool) -> GazetteerBuilder {
+        self.lenient = yes;
+        self
+    }
+
+    /// The errors collected in lenient mode.
+    pub fn errors(&self) -> &[Error] {
+        &self.errors
+    }
+
+    /// Takes the errors collected in lenient mode.
+    pub fn take_errors(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.errors)
+    }
+
+    fn fail(mut self, e: Error) -> Result<GazetteerBuilder> {
+        if self.lenient {
+            self.errors.push(e);
+            Ok(self)
+        } else {
+            Err(e)
+        }
+    }
+
+    fn parse_row(&self, h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<Entity> {
+        let err = |msg: String| Error::gazetteer(msg).with_path(file).with_line(lineno);
+        if fields.len() != h.columns.len() {
+            return Err(err(format!(
+                "expected {} tab-separated fields as in the header, found {}",
+                h.columns.len(),
+                fields.len()
+            )));
+        }
+        let id = fields[h.id].trim();
+        let kind = fields[h.kind].trim();
+        let name = fields[h.name].trim();
+        if id.is_empty() {
+            return Err(err("empty id".into()));
+        }
+        if name.is_empty() {
+            return Err(err(format!("entity `{}` has an empty name", id)));
+        }
+        if kind.is_empty() {
+            return Err(err(format!("entity `{}` has an empty type", id)));
+        }
+        if let Some(&prev) = self.gaz.by_id.get(id) {
+            let first = &self.gaz.entity(prev).source;
+            return Err(err(format!(
+                "duplicate id `{}` (first defined at {})",
+                id, first
+            )));
+        }
+        let split = |col: Option<usize>| -> Vec<String> {
+            col.map(|c| {
+                fields[c]
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for a in split(h.aliases) {
+            if a != name && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        let ambiguous = split(h.ambiguous);
+        for a in &ambiguous {
+            if a != name && !aliases.contains(a) {
+                return Err(err(format!(
+                    "`ambiguous` lists `{}`, which is not a name of `{}`",
+                    a, id
+                )));
+            }
+        }
+        let empty_aliases = h.aliases.map_or(0, |c| {
+            let cell = fields[c];
+            if cell.trim().is_empty() {
+                0
+            } else {
+                cell.split('|').filter(|s| s.trim().is_empty()).count()
+            }
+        });
+        let attributes = h
+            .attributes
+            .iter()
+            .filter(|(c, _)| !fields[*c].trim().is_empty())
+            .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
+            .collect();
+        Ok(Entity {
+            id: id.to_string(),
+            kind: kind.to_string(),
+            name: name.to_string(),
+            aliases,
+            ambiguous,
+            attributes,
+            source: Source {
+                file: file.to_string(),
+                line: lineno,
+            },
+            empty_aliases,
+        })
     }
 
     /// Finishes loading and computes the warnings.

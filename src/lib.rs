@@ -32,6 +32,7 @@ mod bundled {
 }
 pub mod analysis;
 pub mod atomic;
+pub mod check;
 pub mod cooccur;
 mod error;
 pub mod export;

@@ -384,9 +384,15 @@ fn all_caps_context(norm: &Normalized, s: usize, e: usize) -> bool {
     let line_start = if k > 0 { breaks[k - 1] as usize + 1 } else { 0 };
     let line_end = breaks.get(k).map_or(hay.len(), |&b| b as usize);
     let lo = s.saturating_sub(40).max(line_start);
-    let lo = hay[lo..s].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+    let lo = hay[lo..s]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(lo, |p| lo + p + 1);
     let hi = (e + 40).min(line_end).max(e);
-    let hi = hay[e..hi].iter().position(|&b| b == b'\n').map_or(hi, |p| e + p);
+    let hi = hay[e..hi]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(hi, |p| e + p);
     let window = [&hay[lo..s], &hay[e..hi]];
     let upper: usize = window
         .iter()

@@ -184,12 +184,14 @@ pub fn sentences(norm: &crate::text::Normalized, inside: impl Fn(usize) -> bool)
                 break;
             }
             if text[j] == b' ' || text[j] == b'\n' {
-                if b == b'.' && j == i + 1 && !inside(i) && period_splits(text, i, j) {
+                let single_point = b == b'.' && j == i + 1;
+                let splits = if single_point {
+                    !inside(i) && period_splits(text, i, j)
+                } else {
+                    next_starts_sentence(text, j)
+                };
+                if splits {
                     emit(&mut start, j, j, false);
-                } else if b != b'.' || j > i + 1 {
-                    if next_starts_sentence(text, j) {
-                        emit(&mut start, j, j, false);
-                    }
                 }
             }
             i = j;

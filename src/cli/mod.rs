@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
 
 mod build;
+mod gazetteer;
 mod mentions;
 mod neighbors;
 
@@ -28,6 +29,9 @@ enum Command {
     Neighbors(neighbors::NeighborsArgs),
     /// Print every mention of a gazetteer entity found in the documents, as JSON Lines.
     Mentions(mentions::MentionsArgs),
+    /// Work with gazetteers: `nergraph gazetteer check [PATH…]`.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::GazetteerCommand),
 }
 
 /// Which gazetteers to load.
@@ -97,6 +101,7 @@ pub fn run() -> i32 {
         Some(Command::Build(a)) => build::run(*a),
         Some(Command::Neighbors(a)) => neighbors::run(a),
         Some(Command::Mentions(a)) => mentions::run(a),
+        Some(Command::Gazetteer(c)) => gazetteer::run(c),
         None => build::run(build::BuildArgs::defaults()),
     };
     match result {
