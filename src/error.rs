@@ -24,7 +24,8 @@ enum ErrorKind {
 }
 
 impl Error {
-    pub(crate) fn io(err: std::io::Error) -> Error {
+    /// An I/O error (a file that cannot be read or written).
+    pub fn io(err: std::io::Error) -> Error {
         Error::new(ErrorKind::Io(err))
     }
 
@@ -63,13 +64,13 @@ impl Error {
     }
 
     /// Attaches the file the error is about.
-    pub(crate) fn with_path(mut self, path: impl AsRef<Path>) -> Error {
+    pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
         self.path = Some(path.as_ref().to_path_buf());
         self
     }
 
     /// Attaches the 1-based line the error is about.
-    pub(crate) fn with_line(mut self, line: usize) -> Error {
+    pub fn with_line(mut self, line: usize) -> Error {
         self.line = Some(line);
         self
     }

@@ -5,7 +5,9 @@
 //!    not Taliban and Pakistan.
 //! 2. **Context.** A name marked `ambiguous` in its gazetteer (`Reading`, `Jordan`) is kept only
 //!    when the document also names the entity unambiguously, mentions the country of its
-//!    `country` attribute, or when it follows a locative preposition (`in Reading`).
+//!    `country` attribute, or when it follows a place preposition (`in Reading`, not in a
+//!    possessive); never when, anywhere in the document, another capitalised word follows it
+//!    (`Charlotte Lucas`: one sense per document).
 //! 3. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document.
@@ -66,27 +68,20 @@ pub(crate) struct Context<'a> {
     pub fuzzy: bool,
 }
 
-/// Words after which an ambiguous place name is read as a place.
+/// Words after which an ambiguous place name is read as a place. Words that take people as
+/// readily as places (`to`, `from`, `with`, `visited`) are not among them: "said she to
+/// Charlotte".
 const LOCATIVES: &[&str] = &[
     "in",
     "at",
-    "from",
-    "to",
     "near",
     "into",
     "outside",
     "across",
     "around",
-    "toward",
-    "towards",
-    "via",
-    "visit",
-    "visited",
-    "visiting",
-    "inside",
-    "through",
     "throughout",
-    "between",
+    "inside",
+    "via",
 ];
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
@@ -105,12 +100,27 @@ pub(crate) fn resolve(
             .iter()
             .filter_map(|&e| ctx.gaz.entity(e).attribute("iso2"))
             .collect();
+        // `Charlotte Lucas`: part of a longer name that the gazetteer does not know. One sense
+        // per document: once a name is seen so, none of its occurrences is the place.
+        let in_longer_name = |c: &Candidate| {
+            let next = &hay[c.end..];
+            next.len() > 1 && next[0] == b' ' && next[1].is_ascii_uppercase()
+        };
+        let person_like: HashSet<&[u8]> = cands
+            .iter()
+            .filter(|c| c.how == How::NeedsContext && in_longer_name(c))
+            .map(|c| &hay[c.start..c.end])
+            .collect();
         for c in cands.iter_mut().filter(|c| c.how == How::NeedsContext) {
             let e = ctx.gaz.entity(c.entity);
-            let supported = entities.contains(&c.entity)
-                || e.attribute("country")
-                    .is_some_and(|code| countries.iter().any(|k| k.eq_ignore_ascii_case(code)))
-                || previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w));
+            let possessive = hay[c.end..].starts_with(b"'s");
+            let supported = !person_like.contains(&hay[c.start..c.end])
+                && (entities.contains(&c.entity)
+                    || e.attribute("country").is_some_and(|code| {
+                        countries.iter().any(|k| k.eq_ignore_ascii_case(code))
+                    })
+                    || (!possessive
+                        && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))));
             if supported {
                 c.how = How::WithContext;
             }
