@@ -11,10 +11,11 @@
 
 use petgraph::visit::EdgeRef;
 
-use super::Analysis;
 use crate::graph::EntityGraph;
 
-/// The graph of the links significant at level `alpha` (in (0, 1]; 0.05 is common).
+/// The graph of the links significant at level `alpha` (in (0, 1]; 0.05 is common), given
+/// each edge's weight (by edge index, as [`weights`](super::weights) or
+/// [`Analysis::edge_weights`](super::Analysis::edge_weights) give them).
 ///
 /// # Example
 /// ```
@@ -25,19 +26,22 @@ use crate::graph::EntityGraph;
 /// let matcher = MatcherBuilder::new().build(Gazetteer::bundled().unwrap()).unwrap();
 /// let g = PipelineBuilder::new().build(&matcher, &[Input::Bundled]).unwrap().graph;
 /// let a = Analysis::new(&g, Weight::Count);
-/// let b = backbone::disparity_filter(&g, &a, 0.3);
+/// let b = backbone::disparity_filter(&g, a.edge_weights(), 0.3);
 /// assert!(b.graph().edge_count() < g.graph().edge_count());
 /// ```
 ///
 /// # Complexity
 /// O(V + E).
-pub fn disparity_filter(g: &EntityGraph, a: &Analysis, alpha: f64) -> EntityGraph {
+pub fn disparity_filter(g: &EntityGraph, weights: &[f64], alpha: f64) -> EntityGraph {
+    let strength = |e: petgraph::graph::EdgeIndex| {
+        super::weight::strength(weights.get(e.index()).copied().unwrap_or(0.0))
+    };
     let pg = g.graph();
     let mut keep = vec![false; pg.edge_count()];
     for n in pg.node_indices() {
         let links: Vec<_> = pg
             .edges(n)
-            .map(|e| (e.id(), a.strength(e.id())))
+            .map(|e| (e.id(), strength(e.id())))
             .filter(|&(_, w)| w > 0.0)
             .collect();
         let k = links.len();

@@ -71,7 +71,8 @@ pub fn louvain<N, E>(g: &UnGraph<N, E>, strength: &[f64]) -> Vec<usize> {
         let s = size.entry(c).or_insert((0, i));
         s.0 += 1;
     }
-    let mut order: Vec<(usize, usize, usize)> = size.iter().map(|(&c, &(k, f))| (k, f, c)).collect();
+    let mut order: Vec<(usize, usize, usize)> =
+        size.iter().map(|(&c, &(k, f))| (k, f, c)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let rank: BTreeMap<usize, usize> = order.iter().enumerate().map(|(r, x)| (x.2, r)).collect();
     of.iter().map(|c| rank[c]).collect()
@@ -159,7 +160,17 @@ mod tests {
             (&[], &[], &[]),
             // Two squares with a weak bridge.
             (
-                &[(0, 1), (1, 2), (2, 3), (3, 0), (4, 5), (5, 6), (6, 7), (7, 4), (3, 4)],
+                &[
+                    (0, 1),
+                    (1, 2),
+                    (2, 3),
+                    (3, 0),
+                    (4, 5),
+                    (5, 6),
+                    (6, 7),
+                    (7, 4),
+                    (3, 4),
+                ],
                 &[3.0, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0, 2.0, 0.5],
                 &[0, 0, 0, 0, 1, 1, 1, 1],
             ),

@@ -165,7 +165,12 @@ mod tests {
     #[test]
     fn strongest_path_table() {
         // a–d directly (weight 1), or a–b–c–d through strong links.
-        let g = graph(&[("a", "d", 1), ("a", "b", 10), ("b", "c", 10), ("c", "d", 10)]);
+        let g = graph(&[
+            ("a", "d", 1),
+            ("a", "b", 10),
+            ("b", "c", 10),
+            ("c", "d", 10),
+        ]);
         let an = Analysis::new(&g, Weight::Count);
         let id = |p: &Path| -> Vec<String> { p.nodes.iter().map(|&n| g[n].id.clone()).collect() };
         let cases: &[(&str, &str, Option<&[&str]>)] = &[

@@ -7,8 +7,9 @@ use std::time::Instant;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nergraph::analysis::{backbone, weights, Analysis, Weight};
 use nergraph::cooccur::{Window, DEFAULT_EVIDENCE, DEFAULT_MAX_WINDOW_ENTITIES};
-use nergraph::export::{dot, json};
+use nergraph::export::{dot, json, Format};
 use nergraph::graph::{EntityGraph, Filter};
 use nergraph::pipeline::{Input, JsonlFields, Observer, PipelineBuilder, Problem};
 use nergraph::{atomic, Error};
@@ -41,6 +42,21 @@ pub struct BuildArgs {
     /// Keep only the N entities with the highest weighted degree.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
+    /// What makes a link strong, for --min-value, --backbone, pen widths, layout and the
+    /// scores: count (windows), documents, pmi, npmi or jaccard.
+    #[arg(long, value_name = "MEASURE", default_value = "count", value_parser = super::output::parse_weight)]
+    weight: Weight,
+    /// Drop links whose --weight is below X (for example `--weight npmi --min-value 0.2`).
+    #[arg(long, value_name = "X")]
+    min_value: Option<f64>,
+    /// Keep only the links significant at level ALPHA (0 < ALPHA <= 1, e.g. 0.05) for the
+    /// disparity filter (Serrano, Boguñá and Vespignani, 2009), and the entities they link.
+    #[arg(long, value_name = "ALPHA")]
+    backbone: Option<f64>,
+    /// Also write these formats (comma-separated): graphml, gexf, csv, cytoscape, html (or
+    /// all). graph.json, graph.dot and graph.svg are always written.
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
+    formats: Vec<String>,
     /// Link at most N distinct entities per window (a window with more, such as a list, is
     /// cut to its first N, with a warning).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_WINDOW_ENTITIES)]
@@ -176,6 +192,19 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     } else {
         built.graph.filter(&filter)
     };
+    let mut formats: Vec<Format> = Vec::new();
+    for f in &args.formats {
+        if f.trim() == "all" {
+            formats.extend(Format::ALL);
+        } else {
+            formats.push(f.parse()?);
+        }
+    }
+    formats.retain(|f| !matches!(f, Format::Json | Format::Dot | Format::Svg));
+    formats.sort();
+    formats.dedup();
+    let graph = prune(graph, &args)?;
+    let analysis = Analysis::new(&graph, args.weight);
 
     std::fs::create_dir_all(&args.out).map_err(|e| {
         Error::usage(format!(
@@ -187,10 +216,21 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     let json_path = args.out.join("graph.json");
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
-    atomic::write(&json_path, |w| json::write(&graph, w))?;
-    let dot_text = dot::to_string(&graph);
+    atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w))?;
+    let dot_text = dot::to_string_scored(&graph, &analysis);
     atomic::write_bytes(&dot_path, dot_text.as_bytes())?;
     let svg = render_svg(&dot_text, &svg_path)?;
+    let mut more = Vec::new();
+    for f in formats {
+        if f.needs_graphviz() && matches!(svg, Svg::NoDot) {
+            eprintln!(
+                "nergraph: {} not written: it needs Graphviz's `dot`",
+                f.files().join(", ")
+            );
+            continue;
+        }
+        more.extend(super::output::write_into(f, &graph, &analysis, &args.out)?);
+    }
 
     let stats = &built.stats;
     if !args.quiet {
@@ -203,6 +243,7 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         if let Svg::Written = svg {
             wrote.push(svg_path.display().to_string());
         }
+        wrote.extend(more.iter().map(|p| p.display().to_string()));
         let printed = summary(&mut out, &graph, stats, elapsed)
             .and_then(|()| writeln!(out, "wrote {}", wrote.join(", ")));
         match printed {
@@ -228,6 +269,26 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Applies --min-value and --backbone.
+fn prune(graph: EntityGraph, args: &BuildArgs) -> nergraph::Result<EntityGraph> {
+    let mut graph = graph;
+    if let Some(min) = args.min_value {
+        let w = weights(&graph, args.weight);
+        graph = graph.subgraph(|_| true, |e| w[e.index()] >= min);
+    }
+    if let Some(alpha) = args.backbone {
+        if !(alpha > 0.0 && alpha <= 1.0) {
+            return Err(Error::usage(format!(
+                "--backbone {}: expected a significance level above 0 and at most 1 (e.g. 0.05)",
+                alpha
+            )));
+        }
+        let w = weights(&graph, args.weight);
+        graph = backbone::disparity_filter(&graph, &w, alpha);
+    }
+    Ok(graph)
 }
 
 enum Svg {

@@ -5,9 +5,13 @@ use clap::{Args, Parser, Subcommand};
 use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
 
 mod build;
+mod ego;
 mod gazetteer;
 mod mentions;
 mod neighbors;
+mod output;
+mod path;
+mod stats;
 
 /// Turn news articles into a graph of who is linked to whom.
 ///
@@ -27,6 +31,15 @@ enum Command {
     Build(Box<build::BuildArgs>),
     /// List who is linked to an entity in a graph.json, strongest first.
     Neighbors(neighbors::NeighborsArgs),
+    /// Print the strongest chain of links between two entities of a graph.json, with the
+    /// evidence for each link.
+    Path(path::PathArgs),
+    /// Write the network around an entity of a graph.json (its neighbours, theirs with
+    /// --depth 2, …) in any export format.
+    Ego(ego::EgoArgs),
+    /// Rank the entities of a graph.json by degree, weighted degree, PageRank and
+    /// betweenness, and list its communities.
+    Stats(stats::StatsArgs),
     /// Print every mention of a gazetteer entity found in the documents, as JSON Lines.
     Mentions(mentions::MentionsArgs),
     /// Work with gazetteers: `nergraph gazetteer check [PATH…]`.
@@ -101,6 +114,9 @@ pub fn run() -> i32 {
         Some(Command::Build(a)) => build::run(*a),
         Some(Command::Neighbors(a)) => neighbors::run(a),
         Some(Command::Mentions(a)) => mentions::run(a),
+        Some(Command::Path(a)) => path::run(a),
+        Some(Command::Ego(a)) => ego::run(a),
+        Some(Command::Stats(a)) => stats::run(a),
         Some(Command::Gazetteer(c)) => gazetteer::run(c),
         None => build::run(build::BuildArgs::defaults()),
     };

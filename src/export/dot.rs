@@ -18,6 +18,7 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use crate::analysis::{Analysis, Weight};
 use crate::graph::EntityGraph;
 
 /// How an entity type is drawn: (type, shape, fill colour).
@@ -36,7 +37,7 @@ const SPLINE_EDGES: usize = 300;
 /// The longest evidence snippet a tooltip shows, in characters.
 const SNIPPET: usize = 300;
 
-fn style(kind: &str) -> (&'static str, &'static str) {
+pub(crate) fn style(kind: &str) -> (&'static str, &'static str) {
     STYLES
         .iter()
         .find(|s| s.0 == kind)
@@ -106,6 +107,25 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// The DOT graph of an entity graph, as graphviz-rust structures.
 pub fn to_graph(g: &EntityGraph) -> Graph {
+    build(g, None)
+}
+
+/// The DOT graph of an entity graph with its scores: pen widths and layout weights follow
+/// the analysis' [`Weight`](crate::analysis::Weight), and every node carries its scores as
+/// attributes (`degree`, `weighted_degree`, `pagerank`, `betweenness`, `community`, which
+/// Graphviz keeps but does not draw) and in its tooltip.
+pub fn to_graph_scored(g: &EntityGraph, a: &Analysis) -> Graph {
+    build(g, Some(a))
+}
+
+/// The DOT text of [`to_graph_scored`], with a final newline.
+pub fn to_string_scored(g: &EntityGraph, a: &Analysis) -> String {
+    let mut s = to_graph_scored(g, a).print(&mut PrinterContext::default());
+    s.push('\n');
+    s
+}
+
+fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
     let pg = g.graph();
     let info = g.info();
     let mut stmts = vec![
@@ -185,7 +205,7 @@ pub fn to_graph(g: &EntityGraph) -> Graph {
     for i in pg.node_indices() {
         let n = &pg[i];
         let (shape, fill) = style(&n.kind);
-        let tooltip = format!(
+        let mut tooltip = format!(
             "{} ({}, id {}): {} in {}; weighted degree {}",
             n.name,
             n.kind,
@@ -194,15 +214,38 @@ pub fn to_graph(g: &EntityGraph) -> Graph {
             plural(n.documents, "document", "documents"),
             g.weighted_degree(i),
         );
-        stmts.push(Stmt::Node(DotNode::new(
-            node_id(&n.id),
-            vec![
-                attr("label", q(&n.name)),
-                attr("shape", plain(shape)),
-                attr("fillcolor", q(fill)),
-                attr("tooltip", q(&tooltip)),
-            ],
-        )));
+        let mut attrs = vec![
+            attr("label", q(&n.name)),
+            attr("shape", plain(shape)),
+            attr("fillcolor", q(fill)),
+        ];
+        if let Some(a) = scores {
+            let s = a.node(i);
+            tooltip = format!(
+                "{} ({}, id {}): {} in {}; degree {}, weighted degree ({}) {}, PageRank {:.4}, \
+                 betweenness {:.4}, community {}",
+                n.name,
+                n.kind,
+                n.id,
+                plural(n.mentions, "mention", "mentions"),
+                plural(n.documents, "document", "documents"),
+                s.degree,
+                a.weight(),
+                number(s.weighted_degree),
+                s.pagerank,
+                s.betweenness,
+                s.community,
+            );
+            attrs.extend([
+                attr("degree", plain(&s.degree.to_string())),
+                attr("weighted_degree", q(&number(s.weighted_degree))),
+                attr("pagerank", q(&format!("{:.6}", s.pagerank))),
+                attr("betweenness", q(&format!("{:.6}", s.betweenness))),
+                attr("community", plain(&s.community.to_string())),
+            ]);
+        }
+        attrs.push(attr("tooltip", q(&tooltip)));
+        stmts.push(Stmt::Node(DotNode::new(node_id(&n.id), attrs)));
     }
 
     let max = pg
@@ -211,10 +254,39 @@ pub fn to_graph(g: &EntityGraph) -> Graph {
         .max()
         .unwrap_or(1)
         .max(2);
-    for e in pg.raw_edges() {
+    let max_strength = scores.map_or(1.0, |a| {
+        a.edge_weights()
+            .iter()
+            .copied()
+            .map(crate::analysis::weight::strength)
+            .fold(0.0, f64::max)
+    });
+    for (i, e) in pg.raw_edges().iter().enumerate() {
         let (a, b) = (&pg[e.source()], &pg[e.target()]);
         let w = &e.weight;
-        let pen = 1.0 + 4.0 * (w.weight as f64).ln() / (max as f64).ln();
+        let mut pen = 1.0 + 4.0 * (w.weight as f64).ln() / (max as f64).ln();
+        let mut layout = w.weight.to_string();
+        if let Some(an) = scores {
+            let ix = petgraph::graph::EdgeIndex::new(i);
+            match an.weight() {
+                Weight::Count => {}
+                Weight::Documents => {
+                    let top = max_strength.max(2.0);
+                    pen = 1.0 + 4.0 * an.strength(ix).max(1.0).ln() / top.ln();
+                    layout = w.documents.to_string();
+                }
+                _ => {
+                    // Association measures: linear in the strength, layout weights 1 to 10.
+                    let r = if max_strength > 0.0 {
+                        an.strength(ix) / max_strength
+                    } else {
+                        0.0
+                    };
+                    pen = 0.5 + 4.5 * r;
+                    layout = format!("{:.2}", 1.0 + 9.0 * r);
+                }
+            }
+        }
         let mut tooltip = format!(
             "{} -- {}: {} in {}",
             a.name,
@@ -235,7 +307,7 @@ pub fn to_graph(g: &EntityGraph) -> Graph {
             ty: EdgeTy::Pair(Vertex::N(node_id(&a.id)), Vertex::N(node_id(&b.id))),
             attributes: vec![
                 attr("penwidth", plain(&format!("{:.2}", pen))),
-                attr("weight", plain(&w.weight.to_string())),
+                attr("weight", plain(&layout)),
                 attr("tooltip", q(&tooltip)),
             ],
         }));
@@ -259,4 +331,14 @@ pub fn to_string(g: &EntityGraph) -> String {
     let mut s = to_graph(g).print(&mut PrinterContext::default());
     s.push('\n');
     s
+}
+
+/// A score as short text: integers without decimals, others with up to 4 significant
+/// decimals.
+pub(crate) fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{:.4}", x)
+    }
 }

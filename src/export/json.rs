@@ -24,6 +24,7 @@ use std::io::{Read, Write};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::cooccur::{Evidence, Window};
 use crate::error::{Error, Result};
 use crate::graph::{Edge, EntityGraph, GraphInfo, Node};
@@ -60,6 +61,9 @@ pub struct InfoOut {
     /// was counted).
     #[serde(default)]
     pub windows: u64,
+    /// The measure behind the link weights of the scores, when written by [`write_scored`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
 }
 
 /// A node.
@@ -88,6 +92,25 @@ pub struct NodeOut {
     /// The gazetteer attributes.
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,
+    /// The node's scores, when written by [`write_scored`] (ignored when read back: they are
+    /// computed again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<ScoresOut>,
+}
+
+/// A node's scores (see [`Scores`](crate::analysis::Scores)).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ScoresOut {
+    /// Neighbours.
+    pub degree: usize,
+    /// Sum of the link weights under `graph.measure`.
+    pub weighted_degree: f64,
+    /// Weighted PageRank.
+    pub pagerank: f64,
+    /// Betweenness (normalised).
+    pub betweenness: f64,
+    /// Community (0 is the largest).
+    pub community: usize,
 }
 
 /// A link.
@@ -139,6 +162,7 @@ impl GraphOut {
                 documents: info.documents,
                 nergraph: info.version.clone(),
                 windows: g.total_windows(),
+                measure: None,
             },
             nodes: pg
                 .node_weights()
@@ -152,6 +176,7 @@ impl GraphOut {
                     aliases: n.aliases.clone(),
                     forms: n.forms.clone(),
                     attributes: n.attributes.clone(),
+                    scores: None,
                 })
                 .collect(),
             links: pg
@@ -239,6 +264,26 @@ impl GraphOut {
         }
         Ok(g)
     }
+}
+
+/// Writes a graph as pretty-printed node-link JSON with its scores (`graph.measure` and each
+/// node's `scores`), with a final newline.
+pub fn write_scored(g: &EntityGraph, a: &Analysis, mut w: impl Write) -> Result<()> {
+    let mut out = GraphOut::new(g);
+    out.graph.measure = Some(a.weight().to_string());
+    for (i, n) in g.graph().node_indices().zip(out.nodes.iter_mut()) {
+        let s = a.node(i);
+        n.scores = Some(ScoresOut {
+            degree: s.degree,
+            weighted_degree: s.weighted_degree,
+            pagerank: s.pagerank,
+            betweenness: s.betweenness,
+            community: s.community,
+        });
+    }
+    serde_json::to_writer_pretty(&mut w, &out).map_err(Error::json)?;
+    w.write_all(b"\n")?;
+    Ok(())
 }
 
 /// Writes a graph as pretty-printed node-link JSON, with a final newline.
