@@ -198,7 +198,7 @@ main { display: flex; height: calc(100vh - 44px); }
 #graph svg { max-width: 100%; height: auto; }
 #graph g.node { cursor: pointer; }
 #graph.selecting g.node, #graph.selecting g.edge { opacity: 0.15; }
-#graph.selecting g.node.near, #graph.selecting g.edge.near { opacity: 1; }
+#graph.selecting g.node.near, #graph.selecting g.edge.near, #graph.selecting g.keep { opacity: 1; }
 #graph g.node.chosen polygon, #graph g.node.chosen ellipse, #graph g.node.chosen path { stroke: #d62728; stroke-width: 3; }
 #graph g.edge.near path { stroke: #d62728; }
 #panel { width: 380px; overflow: auto; border-left: 1px solid #ddd; padding: 8px 14px; }
@@ -245,7 +245,7 @@ const SCRIPT: &str = r##"(function () {
   graph.querySelectorAll("g.node").forEach(function (g) {
     var t = g.querySelector("title");
     var i = t ? byId.get(t.textContent) : undefined;
-    if (i === undefined) return;
+    if (i === undefined) { g.classList.add("keep"); return; }
     nodeEl.set(i, g);
     g.addEventListener("click", function (ev) { ev.preventDefault(); select(i); });
   });
