@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need besides Rust: Graphviz's `dot` (the tests render graph.dot to
+# Installs what the tests need besides Rust (Chromium, Node.js and npm too, see below): Graphviz's `dot` (the tests render graph.dot to
 # SVG and check that Graphviz prints no warning) and Python's networkx >= 3.4 (the tests load
 # graph.json with `node_link_graph(data, edges="links")`). Does nothing for what is there.
 # Non-interactive: safe with CI=true and no standard input.
@@ -32,5 +32,19 @@ if ! networkx_ok; then
         || python3 -m pip install --quiet --upgrade --break-system-packages "networkx>=3.4" </dev/null
 fi
 
+# The export format checks (tests/network_cli.rs): Chromium for the HTML page, Node.js and npm
+# for the cytoscape package (npm installs it into target/test-npm on first use).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup-test-deps: installing ${missing[*]} (Debian packages)" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null
+fi
+
 dot -V
+chromium --version
+node --version
 python3 -c 'import networkx; print("networkx", networkx.__version__)'
