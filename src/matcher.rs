@@ -127,16 +127,22 @@ impl MatcherBuilder {
             vs.sort_by_key(|v| !v.exact);
         }
         let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(automaton_kind())
             .build(&patterns)
             .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
+        let by_form = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_bytes().to_vec().into_boxed_slice(), i as u32))
+            .collect();
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
         Ok(Matcher {
             gaz,
             ac,
             variants,
+            by_form,
             people,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
@@ -183,6 +189,7 @@ pub struct Matcher {
     gaz: Arc<Gazetteer>,
     ac: AhoCorasick,
     variants: Vec<Vec<Variant>>,
+    by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
     people: PeopleIndex,
     in_document: bool,
     fuzzy: bool,
@@ -305,38 +312,89 @@ impl Matcher {
     }
 
     /// Every candidate match that passes the word-boundary and case checks.
+    ///
+    /// One leftmost-longest scan: at each start, the longest name that passes the checks
+    /// wins; when the longest fails (`Russia` in `Russian`), the shorter names that start
+    /// there and end on a word boundary are looked up directly. For a name that needs context,
+    /// the longest unambiguous name under it is kept too, in case the context is missing.
+    ///
+    /// # Complexity
+    /// One pass of the automaton, plus a hash look-up per word boundary inside a failed match.
     fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.as_bytes();
         let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(hay) {
+        let mut pos = 0;
+        while pos < hay.len() {
+            let input = aho_corasick::Input::new(hay).span(pos..hay.len());
+            let Some(m) = self.ac.find(input) else { break };
             let (s, e) = (m.start(), m.end());
             if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
+                pos = s + 1;
                 continue;
             }
-            if e < hay.len() && is_word_byte(hay[e]) && is_word_byte(hay[e - 1]) {
-                continue;
+            let mut best = self.check(norm, s, e, m.pattern().as_usize());
+            if best.is_none_or(|c| c.how == How::NeedsContext) {
+                for e2 in (s + 1..e).rev() {
+                    if !ends_word(hay, e2) {
+                        continue;
+                    }
+                    let Some(&pid) = self.by_form.get(&hay[s..e2]) else {
+                        continue;
+                    };
+                    let Some(c) = self.check(norm, s, e2, pid as usize) else {
+                        continue;
+                    };
+                    match best {
+                        None => best = Some(c),
+                        Some(_) if c.how != How::NeedsContext => {
+                            out.push(c);
+                            break;
+                        }
+                        Some(_) => continue,
+                    }
+                    if c.how != How::NeedsContext {
+                        break;
+                    }
+                }
             }
-            // A name ending in a point (`U.S.`) is not followed by a letter (`U.S.A`).
-            if e < hay.len() && hay[e - 1] == b'.' && is_word_byte(hay[e]) {
-                continue;
+            match best {
+                Some(c) => {
+                    out.push(c);
+                    pos = c.end;
+                }
+                None => pos = s + 1,
             }
-            let v = &self.variants[m.pattern().as_usize()][0];
-            if v.acronym && short_acronym(&hay[s..e]) && all_caps_context(norm, s, e) {
-                continue;
-            }
-            out.push(Candidate {
-                start: s,
-                end: e,
-                entity: v.entity,
-                how: if v.ambiguous {
-                    How::NeedsContext
-                } else {
-                    How::Name
-                },
-            });
         }
         out
     }
+
+    /// The candidate for pattern `pid` at `[s, e)`, if it ends a word and passes the case rules.
+    fn check(&self, norm: &Normalized, s: usize, e: usize, pid: usize) -> Option<Candidate> {
+        let hay = norm.as_bytes();
+        if !ends_word(hay, e) {
+            return None;
+        }
+        let v = &self.variants[pid][0];
+        if v.acronym && short_acronym(&hay[s..e]) && all_caps_context(norm, s, e) {
+            return None;
+        }
+        Some(Candidate {
+            start: s,
+            end: e,
+            entity: v.entity,
+            how: if v.ambiguous {
+                How::NeedsContext
+            } else {
+                How::Name
+            },
+        })
+    }
+}
+
+/// Whether a name may end at `e`: not inside a word, and a name ending in a point (`U.S.`)
+/// is not followed by a letter (`U.S.A`).
+fn ends_word(hay: &[u8], e: usize) -> bool {
+    e >= hay.len() || !is_word_byte(hay[e]) || !(is_word_byte(hay[e - 1]) || hay[e - 1] == b'.')
 }
 
 /// The capitalisations a normalised name is matched in (see the module docs): as written;

@@ -154,50 +154,62 @@ pub fn sentences(norm: &crate::text::Normalized, inside: impl Fn(usize) -> bool)
         }
         *start = skip_space(text, next);
     };
+    // Jump from one event to the next: a paragraph break, a single line break, or `.!?`.
+    let find_punct =
+        |from: usize| memchr::memchr3(b'.', b'!', b'?', &text[from..]).map_or(n, |p| from + p);
+    let find_nl = |from: usize| memchr::memchr(b'\n', &text[from..]).map_or(n, |p| from + p);
+    let (mut next_punct, mut next_nl) = (find_punct(i.min(n)), find_nl(i.min(n)));
     while i < n {
+        if next_punct < i {
+            next_punct = find_punct(i);
+        }
+        if next_nl < i {
+            next_nl = find_nl(i);
+        }
+        while breaks.peek().is_some_and(|&p| p < i) {
+            breaks.next();
+        }
+        let next_break = breaks.peek().copied().unwrap_or(n);
+        i = next_punct.min(next_nl).min(next_break);
+        if i >= n {
+            break;
+        }
         let b = text[i];
         if b == b'\n' {
             emit(&mut start, i, i + 1, true);
             i += 1;
             continue;
         }
-        if b == b' ' {
-            while breaks.peek().is_some_and(|&p| p < i) {
-                breaks.next();
-            }
-            if breaks.peek() == Some(&i) && line_break_splits(text, i, &inside) {
+        if i == next_break {
+            if line_break_splits(text, i, &inside) {
                 emit(&mut start, i, i + 1, true);
             }
             i += 1;
             continue;
         }
-        if matches!(b, b'.' | b'!' | b'?') {
-            // The end of the punctuation cluster, with closing quotes and brackets.
-            let mut j = i + 1;
-            while j < n && matches!(text[j], b'.' | b'!' | b'?') {
-                j += 1;
-            }
-            while j < n && matches!(text[j], b'"' | b'\'' | b')' | b']') {
-                j += 1;
-            }
-            if j >= n {
-                break;
-            }
-            if text[j] == b' ' || text[j] == b'\n' {
-                let single_point = b == b'.' && j == i + 1;
-                let splits = if single_point {
-                    !inside(i) && period_splits(text, i, j)
-                } else {
-                    next_starts_sentence(text, j)
-                };
-                if splits {
-                    emit(&mut start, j, j, false);
-                }
-            }
-            i = j;
-            continue;
+        // `.`, `!` or `?`: the end of the punctuation cluster, with closing quotes and brackets.
+        let mut j = i + 1;
+        while j < n && matches!(text[j], b'.' | b'!' | b'?') {
+            j += 1;
         }
-        i += 1;
+        while j < n && matches!(text[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
+        }
+        if j >= n {
+            break;
+        }
+        if text[j] == b' ' || text[j] == b'\n' {
+            let single_point = b == b'.' && j == i + 1;
+            let splits = if single_point {
+                !inside(i) && period_splits(text, i, j)
+            } else {
+                next_starts_sentence(text, j)
+            };
+            if splits {
+                emit(&mut start, j, j, false);
+            }
+        }
+        i = j;
     }
     if start < n {
         let e = trim_end(text, start, n);

@@ -117,7 +117,7 @@ impl OffsetMap {
 /// ```
 /// let n = nergraph::text::normalize("Russia\u{2019}s  D\u{e9}fense".as_bytes());
 /// assert_eq!(n.as_str(), "Russia's Defense");
-/// assert_eq!(n.to_original(9), 11); // "Defense" starts after the 3-byte apostrophe and 2 spaces
+/// assert_eq!(n.to_original(9), 12); // "Defense" starts after the 3-byte apostrophe, `s` and 2 spaces
 /// ```
 ///
 /// # Complexity
