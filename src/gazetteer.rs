@@ -117,6 +117,18 @@ pub struct Gazetteer {
     by_id: HashMap<String, EntityId>,
     files: Vec<String>,
     warnings: Vec<Warning>,
+    keys: Vec<KeyClaims>,
+}
+
+/// The entities that claim one name, in order of precedence, with the winner's normalised form.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyClaims {
+    /// The matching key ([`text::name_key`]).
+    pub key: String,
+    /// The normalised form of the winning claim's name.
+    pub form: String,
+    /// (entity, index of the name among [`Entity::names`]).
+    pub claims: Vec<(EntityId, u32)>,
 }
 
 impl Gazetteer {
@@ -183,50 +195,85 @@ impl Gazetteer {
     /// [`text::name_key`]), each list in order of precedence: canonical names first, then load
     /// order. The first claim of each list is the one the matcher uses.
     pub fn claims(&self) -> BTreeMap<String, Vec<Claim<'_>>> {
-        let mut map: BTreeMap<String, Vec<Claim<'_>>> = BTreeMap::new();
+        self.keys
+            .iter()
+            .map(|k| {
+                let list = k
+                    .claims
+                    .iter()
+                    .map(|&(entity, j)| Claim {
+                        entity,
+                        name: self.entity(entity).names().nth(j as usize).unwrap_or(""),
+                        canonical: j == 0,
+                    })
+                    .collect();
+                (k.key.clone(), list)
+            })
+            .collect()
+    }
+
+    /// The claims of every name, in load order of the names, computed once when the gazetteer
+    /// is built.
+    pub(crate) fn key_claims(&self) -> &[KeyClaims] {
+        &self.keys
+    }
+
+    /// Groups every name by its matching key (names are normalised once, here).
+    fn compute_claims(&mut self) {
+        let mut index: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut keys: Vec<KeyClaims> = Vec::new();
         for (i, e) in self.entities.iter().enumerate() {
+            let id = EntityId(i as u32);
             for (j, name) in e.names().enumerate() {
-                let key = text::name_key(name);
-                if key.trim().is_empty() {
+                let form = text::normalize_name(name);
+                if form.is_empty() {
                     continue;
                 }
-                let list = map.entry(key).or_default();
-                let id = EntityId(i as u32);
-                if list.iter().any(|c| c.entity == id) {
-                    continue;
-                }
-                list.push(Claim {
-                    entity: id,
-                    name,
-                    canonical: j == 0,
+                let key = text::key_of_form(&form);
+                let slot = *index.entry(key.clone()).or_insert_with(|| {
+                    keys.push(KeyClaims {
+                        key,
+                        form: String::new(),
+                        claims: Vec::new(),
+                    });
+                    keys.len() - 1
                 });
+                let k = &mut keys[slot];
+                if k.claims.iter().any(|c| c.0 == id) {
+                    continue;
+                }
+                // Canonical names go before aliases; load order otherwise (stable).
+                let at = if j == 0 {
+                    k.claims.iter().take_while(|c| c.1 == 0).count()
+                } else {
+                    k.claims.len()
+                };
+                if at == 0 {
+                    k.form = form;
+                }
+                k.claims.insert(at, (id, j as u32));
             }
         }
-        for list in map.values_mut() {
-            // Stable: keeps load order within canonical and within alias claims.
-            list.sort_by_key(|c| !c.canonical);
-        }
-        map
+        self.keys = keys;
     }
 
     fn compute_warnings(&mut self) {
         let mut warnings = Vec::new();
-        for claims in self.claims().values() {
-            if claims.len() < 2 {
-                continue;
-            }
-            let winner = self.entity(claims[0].entity);
-            for c in &claims[1..] {
-                let loser = self.entity(c.entity);
+        for k in self.keys.iter().filter(|k| k.claims.len() > 1) {
+            let (first, _) = k.claims[0];
+            let winner = self.entity(first);
+            let canonical = k.claims[0].1 == 0;
+            for &(id, j) in &k.claims[1..] {
+                let loser = self.entity(id);
                 warnings.push(Warning {
                     source: loser.source.clone(),
                     message: format!(
                         "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
-                        c.name,
+                        loser.names().nth(j as usize).unwrap_or(""),
                         loser.id,
                         winner.id,
                         winner.source,
-                        if claims[0].canonical {
+                        if canonical {
                             " (its canonical name)"
                         } else {
                             " (loaded first)"
@@ -458,6 +505,7 @@ impl GazetteerBuilder {
 
     /// Finishes loading and computes the warnings.
     pub fn build(mut self) -> Result<Gazetteer> {
+        self.gaz.compute_claims();
         self.gaz.compute_warnings();
         Ok(self.gaz)
     }

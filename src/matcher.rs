@@ -41,6 +41,7 @@ pub struct MatcherBuilder {
     in_document: bool,
     fuzzy: bool,
     person_types: Vec<String>,
+    vocabulary: Option<text::Vocabulary>,
 }
 
 impl Default for MatcherBuilder {
@@ -49,6 +50,7 @@ impl Default for MatcherBuilder {
             in_document: true,
             fuzzy: true,
             person_types: vec!["person".to_string()],
+            vocabulary: None,
         }
     }
 }
@@ -82,6 +84,15 @@ impl MatcherBuilder {
         self
     }
 
+    /// Compiles only the names that can occur in documents with this vocabulary (the words of
+    /// the documents a run will read): a name can only match where its first word stands as a
+    /// whole word, so the results are the same, and for a few articles and a big gazetteer the
+    /// matcher builds in a fraction of the time.
+    pub fn vocabulary(&mut self, vocabulary: text::Vocabulary) -> &mut MatcherBuilder {
+        self.vocabulary = Some(vocabulary);
+        self
+    }
+
     /// Compiles the matcher for a gazetteer.
     ///
     /// # Complexity
@@ -91,30 +102,43 @@ impl MatcherBuilder {
         let mut pattern_ids: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for claims in gaz.claims().values() {
+        for k in gaz.key_claims() {
             // The first claim wins the name (see gazetteers/README.md).
-            let claim = &claims[0];
-            let entity = gaz.entity(claim.entity);
-            let form = text::normalize_name(claim.name);
-            let acronym = text::is_acronym(&form);
-            let ambiguous = entity.is_ambiguous(claim.name);
-            let all = forms(&form).into_iter().flat_map(|f| {
+            let (id, j) = k.claims[0];
+            let entity = gaz.entity(id);
+            let name = entity.names().nth(j as usize).unwrap_or("");
+            let form = &k.form;
+            let acronym = text::is_acronym(form);
+            let ambiguous = entity.is_ambiguous(name);
+            if self
+                .vocabulary
+                .as_ref()
+                .is_some_and(|v| !v.admits_in_any_case(form))
+            {
+                continue;
+            }
+            let all = forms(form).into_iter().flat_map(|f| {
                 case_forms(&f, acronym)
                     .into_iter()
                     .enumerate()
                     .map(|(k, cf)| (cf, k == 0))
             });
             for (f, exact) in all {
+                if let Some(vocab) = &self.vocabulary {
+                    if !vocab.admits(&f) {
+                        continue;
+                    }
+                }
                 let pid = *pattern_ids.entry(f.clone()).or_insert_with(|| {
                     patterns.push(f.clone());
                     variants.push(Vec::new());
                     patterns.len() - 1
                 });
-                if variants[pid].iter().any(|v| v.entity == claim.entity) {
+                if variants[pid].iter().any(|v| v.entity == id) {
                     continue;
                 }
                 variants[pid].push(Variant {
-                    entity: claim.entity,
+                    entity: id,
                     acronym,
                     ambiguous,
                     exact,
@@ -535,6 +559,24 @@ mod tests {
         ];
         for &(form, acronym, want) in cases {
             assert_eq!(case_forms(form, acronym), want, "{}", form);
+        }
+    }
+
+    #[test]
+    fn vocabulary_gives_the_same_mentions() {
+        let gaz = std::sync::Arc::new(crate::Gazetteer::bundled().unwrap());
+        let full = MatcherBuilder::new()
+            .build(std::sync::Arc::clone(&gaz))
+            .unwrap();
+        let docs: Vec<&[u8]> = crate::bundled::SEEDS.iter().map(|(_, b)| *b).collect();
+        let mut vocab = text::Vocabulary::new();
+        for d in &docs {
+            vocab.add_document(d);
+        }
+        let small = MatcherBuilder::new().vocabulary(vocab).build(gaz).unwrap();
+        assert!(small.pattern_count() * 20 < full.pattern_count());
+        for d in docs {
+            assert_eq!(full.annotate(d).mentions, small.annotate(d).mentions);
         }
     }
 

@@ -73,6 +73,46 @@ impl Input {
     }
 }
 
+/// Inputs of at most this many bytes in all are read once ahead for their vocabulary (see
+/// [`small_run_vocabulary`]).
+pub const SMALL_RUN_BYTES: u64 = 8 << 20;
+
+/// The vocabulary of a small run's inputs, read once ahead, for
+/// [`MatcherBuilder::vocabulary`](crate::MatcherBuilder::vocabulary): with it, the matcher
+/// compiles only the names that can occur, so a run over a few articles does not spend its
+/// time building an automaton for hundreds of thousands of names. `None` when the inputs hold
+/// more than `limit` bytes, or read standard input (which cannot be read twice).
+pub fn small_run_vocabulary(
+    inputs: &[Input],
+    fields: &JsonlFields,
+    limit: u64,
+) -> Option<crate::text::Vocabulary> {
+    let mut total = 0u64;
+    for i in inputs {
+        total += i.size_hint()?;
+    }
+    if total > limit {
+        return None;
+    }
+    let mut vocab = crate::text::Vocabulary::new();
+    for work in WorkIter::new(inputs) {
+        match work {
+            Work::Source(_, src) => {
+                if let Ok(doc) = src.read() {
+                    vocab.add_document(&doc.bytes);
+                }
+            }
+            Work::Line { line, .. } => {
+                if let Ok(Some((_, _, text))) = parse_line(&line, fields) {
+                    vocab.add_document(text.as_bytes());
+                }
+            }
+            Work::Failed(_) => {}
+        }
+    }
+    Some(vocab)
+}
+
 /// The fields of a JSON Lines archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonlFields {

@@ -290,6 +290,13 @@ fn fold_char(c: char) -> &'static str {
 
 /// Normalises a name the way [`normalize`] normalises text, trimmed.
 pub fn normalize_name(name: &str) -> String {
+    let t = name.trim_matches(|c: char| c.is_ascii_whitespace());
+    let b = t.as_bytes();
+    // Most names are plain ASCII with single spaces: nothing to fold.
+    let plain = b.iter().all(|&c| is_plain(c) || c == b' ') && !t.contains("  ");
+    if plain {
+        return t.to_string();
+    }
     normalize(name.as_bytes()).as_str().trim().to_string()
 }
 
@@ -304,11 +311,15 @@ pub fn is_acronym(norm: &str) -> bool {
 /// acronym (then prefixed with `=` and kept as written). Two names with the same key are the
 /// same pattern to the matcher.
 pub fn name_key(name: &str) -> String {
-    let n = normalize_name(name);
-    if is_acronym(&n) {
-        format!("={}", n)
+    key_of_form(&normalize_name(name))
+}
+
+/// [`name_key`] of a name already normalised.
+pub fn key_of_form(form: &str) -> String {
+    if is_acronym(form) {
+        format!("={}", form)
     } else {
-        n.to_ascii_lowercase()
+        form.to_ascii_lowercase()
     }
 }
 
@@ -325,6 +336,74 @@ pub fn count_word_starts(text: &[u8], from: usize, to: usize) -> usize {
             .windows(2)
             .map(|w| (!is_word_byte(w[0]) & is_word_byte(w[1])) as usize)
             .sum::<usize>()
+}
+
+/// The words (runs of ASCII letters and digits) of normalised documents, for
+/// [`MatcherBuilder::vocabulary`](crate::MatcherBuilder::vocabulary).
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    words: rustc_hash::FxHashSet<Box<[u8]>>,
+}
+
+impl Vocabulary {
+    /// An empty vocabulary.
+    pub fn new() -> Vocabulary {
+        Vocabulary::default()
+    }
+
+    /// Adds the words of a document (raw bytes; normalised here).
+    pub fn add_document(&mut self, doc: &[u8]) {
+        let norm = normalize(doc);
+        let b = norm.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !is_word_byte(b[i]) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && is_word_byte(b[i]) {
+                i += 1;
+            }
+            if !self.words.contains(&b[s..i]) {
+                self.words.insert(b[s..i].into());
+            }
+        }
+    }
+
+    /// The number of distinct words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a normalised name can occur in one of the capitalisations the matcher tries
+    /// (as written, first letter capitalised, all capitals); a quick test before the others.
+    pub fn admits_in_any_case(&self, name: &str) -> bool {
+        let b = name.as_bytes();
+        let end = b.iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len());
+        if end == 0 {
+            return true;
+        }
+        let w = &b[..end];
+        let mut title = w.to_vec();
+        title[0] = title[0].to_ascii_uppercase();
+        self.words.contains(w)
+            || self.words.contains(title.as_slice())
+            || self.words.contains(w.to_ascii_uppercase().as_slice())
+    }
+
+    /// Whether a normalised name can occur: its first word is a word of the vocabulary (a
+    /// name that does not start with a letter or digit always can).
+    pub fn admits(&self, name: &str) -> bool {
+        let b = name.as_bytes();
+        let end = b.iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len());
+        end == 0 || self.words.contains(&b[..end])
+    }
 }
 
 /// Whether a byte of normalised text is part of a word.

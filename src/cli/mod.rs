@@ -78,8 +78,12 @@ impl GazetteerArgs {
         b.build()
     }
 
-    /// Loads the gazetteers and builds the matcher.
-    pub fn matcher(&self) -> nergraph::Result<Matcher> {
+    /// Loads the gazetteers and builds the matcher, only for the names that can occur in a
+    /// small run's documents when their vocabulary is given.
+    pub fn matcher_for(
+        &self,
+        vocabulary: Option<nergraph::text::Vocabulary>,
+    ) -> nergraph::Result<Matcher> {
         let gaz = self.load()?;
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
@@ -100,10 +104,13 @@ impl GazetteerArgs {
                 );
             }
         }
-        MatcherBuilder::new()
-            .in_document_aliases(!self.no_in_document_aliases)
-            .fuzzy(!self.no_fuzzy)
-            .build(gaz)
+        let mut b = MatcherBuilder::new();
+        b.in_document_aliases(!self.no_in_document_aliases)
+            .fuzzy(!self.no_fuzzy);
+        if let Some(v) = vocabulary {
+            b.vocabulary(v);
+        }
+        b.build(gaz)
     }
 }
 
