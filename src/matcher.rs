@@ -1,11 +1,11 @@
 //! The gazetteer matcher: finds the names of a [`Gazetteer`] in text.
 //!
 //! The pipeline for one document is
-//! [normalise](crate::text::normalize) → scan (one Aho-Corasick automaton over every name,
-//! ASCII case-insensitive, all overlapping candidates) → check each candidate (whole words,
-//! case rules) → [resolve](crate::resolve) (leftmost-longest, names that need context,
-//! in-document aliases, near-miss person names) → [segment](crate::segment) → mentions with
-//! offsets into the original bytes.
+//! [normalise](crate::text::normalize) → scan (one leftmost-longest Aho-Corasick automaton
+//! over every name in each capitalisation it may take) → check each candidate (whole words,
+//! capitals context) → [resolve](crate::resolve) (names that need context, in-document
+//! aliases, near-miss person names) → [segment](crate::segment) → mentions with offsets into
+//! the original bytes.
 //!
 //! # Case rules
 //! - An *acronym* (a name with capitals and no lower-case letter: `IS`, `US`, `UN`, `U.S.`,
@@ -42,6 +42,7 @@ pub struct MatcherBuilder {
     fuzzy: bool,
     person_types: Vec<String>,
     vocabulary: Option<text::Vocabulary>,
+    word_positions: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -51,6 +52,7 @@ impl Default for MatcherBuilder {
             fuzzy: true,
             person_types: vec!["person".to_string()],
             vocabulary: None,
+            word_positions: true,
         }
     }
 }
@@ -81,6 +83,13 @@ impl MatcherBuilder {
         S: Into<String>,
     {
         self.person_types = types.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Whether to count words, for [`Mention::token`] and [`Annotated::words`] (default: yes;
+    /// only windows of N words need them, and counting costs a pass over the text).
+    pub fn word_positions(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.word_positions = yes;
         self
     }
 
@@ -170,6 +179,7 @@ impl MatcherBuilder {
             people,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
+            word_positions: self.word_positions,
         })
     }
 }
@@ -217,6 +227,7 @@ pub struct Matcher {
     people: PeopleIndex,
     in_document: bool,
     fuzzy: bool,
+    word_positions: bool,
 }
 
 /// How a mention was found.
@@ -248,7 +259,8 @@ pub struct Mention {
     pub sentence: usize,
     /// The 0-based paragraph index in the document.
     pub paragraph: usize,
-    /// The 0-based index of the mention's first word among the document's words.
+    /// The 0-based index of the mention's first word among the document's words (0 when the
+    /// matcher was built without [`MatcherBuilder::word_positions`]).
     pub token: usize,
     /// How it was found.
     pub method: Method,
@@ -332,7 +344,7 @@ impl Matcher {
             fuzzy: self.fuzzy,
         };
         let found = resolve::resolve(&ctx, &norm, candidates);
-        assemble(&norm, found)
+        assemble(&norm, found, self.word_positions)
     }
 
     /// Every candidate match that passes the word-boundary and case checks.
@@ -485,7 +497,7 @@ fn all_caps_context(norm: &Normalized, s: usize, e: usize) -> bool {
 }
 
 /// Segments the document, assigns sentences and words, and maps offsets to the original.
-fn assemble(norm: &Normalized, found: Vec<Candidate>) -> Annotated {
+fn assemble(norm: &Normalized, found: Vec<Candidate>, word_positions: bool) -> Annotated {
     let inside = |p: usize| {
         let i = found.partition_point(|c| c.end <= p);
         i < found.len() && found[i].start < p
@@ -496,7 +508,9 @@ fn assemble(norm: &Normalized, found: Vec<Candidate>) -> Annotated {
     let mut words = 0usize;
     let mut pos = 0usize;
     let count_words = |upto: usize, words: &mut usize, pos: &mut usize| {
-        *words += text::count_word_starts(hay, *pos, upto);
+        if word_positions {
+            *words += text::count_word_starts(hay, *pos, upto);
+        }
         *pos = upto;
     };
     for c in &found {

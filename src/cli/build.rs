@@ -163,7 +163,9 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         &fields,
         nergraph::pipeline::SMALL_RUN_BYTES,
     );
-    let matcher = args.gaz.matcher_for(vocabulary)?;
+    let matcher = args
+        .gaz
+        .matcher_for(vocabulary, matches!(window, Window::Tokens(_)))?;
     let show_bar = !args.quiet && std::io::stderr().is_terminal();
     let reporter = Reporter {
         bar: show_bar.then(|| progress_bar(&inputs)),

@@ -54,7 +54,7 @@ pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
     // A few articles: compile only the names they can hold (same result, faster start).
     let vocabulary =
         pipeline::small_run_vocabulary(&inputs, &JsonlFields::default(), pipeline::SMALL_RUN_BYTES);
-    let matcher = args.gaz.matcher_for(vocabulary)?;
+    let matcher = args.gaz.matcher_for(vocabulary, false)?;
     let gaz = matcher.gazetteer();
     let sources = if args.paths.is_empty() {
         input::bundled_seeds().into_iter().map(Ok).collect()

@@ -83,6 +83,7 @@ impl GazetteerArgs {
     pub fn matcher_for(
         &self,
         vocabulary: Option<nergraph::text::Vocabulary>,
+        word_positions: bool,
     ) -> nergraph::Result<Matcher> {
         let gaz = self.load()?;
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
@@ -106,7 +107,8 @@ impl GazetteerArgs {
         }
         let mut b = MatcherBuilder::new();
         b.in_document_aliases(!self.no_in_document_aliases)
-            .fuzzy(!self.no_fuzzy);
+            .fuzzy(!self.no_fuzzy)
+            .word_positions(word_positions);
         if let Some(v) = vocabulary {
             b.vocabulary(v);
         }
