@@ -157,15 +157,10 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         id: args.id_field.clone(),
         date: args.date_field.clone(),
     };
-    // A few articles: compile only the names they can hold (same result, faster start).
-    let vocabulary = nergraph::pipeline::small_run_vocabulary(
-        &inputs,
-        &fields,
-        nergraph::pipeline::SMALL_RUN_BYTES,
-    );
+    // Few articles for a big gazetteer: compile only the names they can hold (same result).
     let matcher = args
         .gaz
-        .matcher_for(vocabulary, matches!(window, Window::Tokens(_)))?;
+        .matcher_for(&inputs, &fields, matches!(window, Window::Tokens(_)))?;
     let show_bar = !args.quiet && std::io::stderr().is_terminal();
     let reporter = Reporter {
         bar: show_bar.then(|| progress_bar(&inputs)),

@@ -45,16 +45,15 @@ struct MentionOut<'a> {
 }
 
 pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
-    use nergraph::pipeline::{self, Input, JsonlFields};
+    use nergraph::pipeline::{Input, JsonlFields};
     let inputs: Vec<Input> = if args.paths.is_empty() {
         vec![Input::Bundled]
     } else {
         args.paths.iter().cloned().map(Input::Path).collect()
     };
-    // A few articles: compile only the names they can hold (same result, faster start).
-    let vocabulary =
-        pipeline::small_run_vocabulary(&inputs, &JsonlFields::default(), pipeline::SMALL_RUN_BYTES);
-    let matcher = args.gaz.matcher_for(vocabulary, false)?;
+    let matcher = args
+        .gaz
+        .matcher_for(&inputs, &JsonlFields::default(), false)?;
     let gaz = matcher.gazetteer();
     let sources = if args.paths.is_empty() {
         input::bundled_seeds().into_iter().map(Ok).collect()

@@ -78,14 +78,18 @@ impl GazetteerArgs {
         b.build()
     }
 
-    /// Loads the gazetteers and builds the matcher, only for the names that can occur in a
-    /// small run's documents when their vocabulary is given.
+    /// Loads the gazetteers and builds the matcher for a run over `inputs`: when the inputs
+    /// are small next to the gazetteer, only for the names that can occur in them.
     pub fn matcher_for(
         &self,
-        vocabulary: Option<nergraph::text::Vocabulary>,
+        inputs: &[nergraph::pipeline::Input],
+        fields: &nergraph::pipeline::JsonlFields,
         word_positions: bool,
     ) -> nergraph::Result<Matcher> {
         let gaz = self.load()?;
+        let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
+        let limit = nergraph::pipeline::vocabulary_limit(names);
+        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, limit);
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
         if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
