@@ -159,11 +159,32 @@ impl MatcherBuilder {
         for vs in &mut variants {
             vs.sort_by_key(|v| !v.exact);
         }
+        // Names are only looked for where they can start (see `candidates`): anchored
+        // searches, so the automaton needs no unanchored start state.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .kind(automaton_kind())
             .build(&patterns)
             .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
+        // Which pairs of bytes begin a name (a one-byte name allows any second byte).
+        let mut first_two = vec![0u64; 1024].into_boxed_slice();
+        for p in &patterns {
+            let b = p.as_bytes();
+            match b.len() {
+                0 => {}
+                1 => {
+                    for second in 0..256 {
+                        let k = (b[0] as usize) << 8 | second;
+                        first_two[k >> 6] |= 1 << (k & 63);
+                    }
+                }
+                _ => {
+                    let k = (b[0] as usize) << 8 | b[1] as usize;
+                    first_two[k >> 6] |= 1 << (k & 63);
+                }
+            }
+        }
         let by_form = patterns
             .iter()
             .enumerate()
@@ -176,6 +197,7 @@ impl MatcherBuilder {
             ac,
             variants,
             by_form,
+            first_two,
             people,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
@@ -224,6 +246,7 @@ pub struct Matcher {
     ac: AhoCorasick,
     variants: Vec<Vec<Variant>>,
     by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
+    first_two: Box<[u64]>,
     people: PeopleIndex,
     in_document: bool,
     fuzzy: bool,
@@ -359,15 +382,33 @@ impl Matcher {
     fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.as_bytes();
         let mut out = Vec::new();
+        let n = hay.len();
         let mut pos = 0;
-        while pos < hay.len() {
-            let input = aho_corasick::Input::new(hay).span(pos..hay.len());
-            let Some(m) = self.ac.find(input) else { break };
-            let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
-                pos = s + 1;
+        while pos < n {
+            // The next place a name can start: at a word start (or a non-word byte), where the
+            // first two bytes begin some name. The rest of a word is skipped.
+            let b = hay[pos];
+            let next = hay.get(pos + 1).copied().unwrap_or(0);
+            if !self.may_start(b, next) {
+                pos += 1;
+                if is_word_byte(b) {
+                    while pos < n && is_word_byte(hay[pos]) {
+                        pos += 1;
+                    }
+                }
                 continue;
             }
+            let input = aho_corasick::Input::new(hay)
+                .span(pos..n)
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.ac.find(input) else {
+                pos += 1;
+                while pos < n && is_word_byte(hay[pos]) && is_word_byte(hay[pos - 1]) {
+                    pos += 1;
+                }
+                continue;
+            };
+            let (s, e) = (m.start(), m.end());
             let mut best = self.check(norm, s, e, m.pattern().as_usize());
             if best.is_none_or(|c| c.how == How::NeedsContext) {
                 for e2 in (s + 1..e).rev() {
@@ -398,10 +439,23 @@ impl Matcher {
                     out.push(c);
                     pos = c.end;
                 }
-                None => pos = s + 1,
+                None => {
+                    pos = s + 1;
+                    while pos < n && is_word_byte(hay[pos]) && is_word_byte(hay[pos - 1]) {
+                        pos += 1;
+                    }
+                }
             }
         }
         out
+    }
+
+    /// Whether a name may start at a byte `b` followed by `next`: some name begins with the two
+    /// bytes, and `b` does not continue a word (checked by the caller's skipping).
+    #[inline]
+    fn may_start(&self, b: u8, next: u8) -> bool {
+        let k = (b as usize) << 8 | next as usize;
+        self.first_two[k >> 6] & (1 << (k & 63)) != 0
     }
 
     /// The candidate for pattern `pid` at `[s, e)`, if it ends a word and passes the case rules.
