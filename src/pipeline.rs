@@ -90,6 +90,7 @@ pub fn small_run_vocabulary(
     inputs: &[Input],
     fields: &JsonlFields,
     limit: u64,
+    jobs: Option<usize>,
 ) -> Option<crate::text::Vocabulary> {
     let mut total = 0u64;
     for i in inputs {
@@ -98,8 +99,8 @@ pub fn small_run_vocabulary(
     if total > limit {
         return None;
     }
-    let mut vocab = crate::text::Vocabulary::new();
-    for work in WorkIter::new(inputs) {
+    let words = |work: Work| -> crate::text::Vocabulary {
+        let mut vocab = crate::text::Vocabulary::new();
         match work {
             Work::Source(_, src) => {
                 if let Ok(doc) = src.read() {
@@ -113,8 +114,22 @@ pub fn small_run_vocabulary(
             }
             Work::Failed(_) => {}
         }
+        vocab
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        pool = pool.num_threads(n.max(1));
     }
-    Some(vocab)
+    let pool = pool.build().ok()?;
+    Some(pool.install(|| {
+        WorkIter::new(inputs).par_bridge().map(words).reduce(
+            crate::text::Vocabulary::new,
+            |mut a, b| {
+                a.extend(b);
+                a
+            },
+        )
+    }))
 }
 
 /// The fields of a JSON Lines archive.

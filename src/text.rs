@@ -371,6 +371,16 @@ impl Vocabulary {
         }
     }
 
+    /// Adds the words of another vocabulary.
+    pub fn extend(&mut self, other: Vocabulary) {
+        if other.words.len() > self.words.len() {
+            let small = std::mem::replace(&mut self.words, other.words);
+            self.words.extend(small);
+        } else {
+            self.words.extend(other.words);
+        }
+    }
+
     /// The number of distinct words.
     pub fn len(&self) -> usize {
         self.words.len()

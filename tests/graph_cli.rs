@@ -7,40 +7,12 @@
 //! is missing, unless `CI` is set, where they must run (`.ci/run` installs both).
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn nergraph(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nergraph"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run nergraph")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Builds the graph of `inputs` into a fresh directory and returns it.
-fn build(extra: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let outdir = dir.path().to_str().unwrap().to_string();
-    let mut args = vec!["build", "--quiet", "--out", &outdir];
-    args.extend_from_slice(extra);
-    ok(&nergraph(&args, Path::new(ROOT)));
-    dir
-}
+mod common;
+use common::{build, nergraph_in as nergraph, ok, required, ROOT};
 
 fn read(p: impl AsRef<Path>) -> String {
     std::fs::read_to_string(p.as_ref())
@@ -86,14 +58,6 @@ fn golden(name: &str, got: &str) {
             g.get(first).unwrap_or(&"<end>")
         );
     }
-}
-
-fn required(tool: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        return true;
-    }
-    eprintln!("note: {} not available and CI not set: check skipped", tool);
-    false
 }
 
 #[test]

@@ -17,52 +17,11 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn nergraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nergraph"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run nergraph")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Builds the seeds graph with extra arguments into a fresh directory.
-fn build(extra: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap().to_string();
-    let mut args = vec!["build", "--quiet", "--out", &out];
-    args.extend_from_slice(extra);
-    ok(&nergraph(&args));
-    dir
-}
+mod common;
+use common::{available, build, nergraph, ok, ROOT};
 
 fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-/// Whether a tool is there; when it is not, fails under CI and skips (with a note) otherwise.
-fn available(tool: &str, check: &mut Command) -> bool {
-    let there = check.output().map(|o| o.status.success()).unwrap_or(false);
-    if there {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("{} is required when CI is set (.ci/run installs it)", tool);
-    }
-    eprintln!("note: {} not available and CI not set: check skipped", tool);
-    false
 }
 
 fn python(script: &str, args: &[&str]) -> String {

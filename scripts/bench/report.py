@@ -37,7 +37,7 @@ def main(res: Path):
         return None
 
     corpora = sorted({r["corpus"] for r in rows if r["corpus"] != "tiny"}, key=lambda c: float(c[:-2]))
-    gazes = ["bundled", "large"]
+    gazes = [g for g in ["seed", "bundled", "large"] if any(r["gazetteer"] == g for r in rows)]
     mode = meta.get("nergraph_mode", "?")
     p = print
     p("## Machine and run\n")
@@ -46,7 +46,7 @@ def main(res: Path):
       + (" (stand-in: `nergraph build` did not exist yet; one thread, mentions as JSON Lines to /dev/null)" if mode == "mentions" else
          " (`build --quiet --jobs N --out DIR -g GAZ CORPUS`, with Graphviz `dot` off the PATH so it writes graph.json and graph.dot"
          " but no graph.svg, like the peers, which write node-link JSON; the `nergraph+svg` rows keep `dot`)"))
-    p(f"- bundled gazetteer: {meta.get('bundled')}; large: bench-data/gaz/large.tsv")
+    p(f"- gazetteers: seed = the bundled entities found in the five seed articles (bench-data/gaz/seed.tsv, the size the issue's targets were set with); bundled = {meta.get('bundled')}; large = GeoNames cities with alternate names (bench-data/gaz/large.tsv)")
     if "load_before" in meta:
         p(f"- load average before / after the runs: {meta.get('load_before')} / {meta.get('load_after', '?')} (other work on the machine skews wall times)")
     p(f"- run at {meta.get('date')}; wall time and peak RSS of the whole process from `/usr/bin/time -v`, one run each\n")

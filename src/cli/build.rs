@@ -158,9 +158,12 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         date: args.date_field.clone(),
     };
     // Few articles for a big gazetteer: compile only the names they can hold (same result).
-    let matcher = args
-        .gaz
-        .matcher_for(&inputs, &fields, matches!(window, Window::Tokens(_)))?;
+    let matcher = args.gaz.matcher_for(
+        &inputs,
+        &fields,
+        matches!(window, Window::Tokens(_)),
+        args.jobs,
+    )?;
     let show_bar = !args.quiet && std::io::stderr().is_terminal();
     let reporter = Reporter {
         bar: show_bar.then(|| progress_bar(&inputs)),

@@ -53,7 +53,7 @@ pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
     };
     let matcher = args
         .gaz
-        .matcher_for(&inputs, &JsonlFields::default(), false)?;
+        .matcher_for(&inputs, &JsonlFields::default(), false, None)?;
     let gaz = matcher.gazetteer();
     let sources = if args.paths.is_empty() {
         input::bundled_seeds().into_iter().map(Ok).collect()

@@ -85,11 +85,12 @@ impl GazetteerArgs {
         inputs: &[nergraph::pipeline::Input],
         fields: &nergraph::pipeline::JsonlFields,
         word_positions: bool,
+        jobs: Option<usize>,
     ) -> nergraph::Result<Matcher> {
         let gaz = self.load()?;
         let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
         let limit = nergraph::pipeline::vocabulary_limit(names);
-        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, limit);
+        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, limit, jobs);
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
         if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
