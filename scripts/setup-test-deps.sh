@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need besides Rust (Chromium, Node.js and npm too, see below): Graphviz's `dot` (the tests render graph.dot to
+# Installs what the tests need besides Rust (Chromium, Node.js, npm and a word list too, see
+# below): Graphviz's `dot` (the tests render graph.dot to
 # SVG and check that Graphviz prints no warning) and Python's networkx >= 3.4 (the tests load
 # graph.json with `node_link_graph(data, edges="links")`). Does nothing for what is there.
 # Non-interactive: safe with CI=true and no standard input.
@@ -33,8 +34,11 @@ if ! networkx_ok; then
 fi
 
 # The export format checks (tests/network_cli.rs): Chromium for the HTML page, Node.js and npm
-# for the cytoscape package (npm installs it into target/test-npm on first use).
+# for the cytoscape package (npm installs it into target/test-npm on first use); and the word
+# list for the gazetteer checker.
 missing=()
+# Debian's English word list, for `nergraph gazetteer check` (names that are English words).
+[ -f /usr/share/dict/words ] || missing+=(wamerican)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)

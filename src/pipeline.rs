@@ -48,18 +48,25 @@ impl Input {
     /// The number of bytes the input holds, as far as it can be known without reading it
     /// (for progress bars).
     pub fn size_hint(&self) -> Option<u64> {
-        fn du(p: &Path) -> u64 {
-            match std::fs::metadata(p) {
-                Ok(m) if m.is_dir() => std::fs::read_dir(p)
-                    .map(|rd| rd.filter_map(|e| e.ok()).map(|e| du(&e.path())).sum())
-                    .unwrap_or(0),
-                Ok(m) => m.len(),
-                Err(_) => 0,
+        // Only regular files have a size that can be known without reading them (and be read
+        // twice): a pipe, a FIFO or a device (`/dev/stdin`) has none.
+        fn du(p: &Path) -> Option<u64> {
+            let m = std::fs::metadata(p).ok()?;
+            if m.is_dir() {
+                let mut total = 0;
+                for e in std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()) {
+                    total += du(&e.path())?;
+                }
+                Some(total)
+            } else if m.is_file() {
+                Some(m.len())
+            } else {
+                None
             }
         }
         match self {
             Input::Path(p) if p.as_os_str() == "-" => None,
-            Input::Path(p) | Input::Jsonl(p) => Some(du(p)),
+            Input::Path(p) | Input::Jsonl(p) => du(p),
             Input::Bundled => Some(
                 input::bundled_seeds()
                     .iter()

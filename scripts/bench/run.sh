@@ -223,14 +223,14 @@ if [ $PROFILE = 1 ]; then
       log "profile ($g gazetteer, $c): perf record -e cpu-clock"
       perf record -e cpu-clock -F 1000 --call-graph dwarf,16384 -o "$RES/perf.data" -- "$NGW" "$gp" 1 "$DATA/corpus/$c" >/dev/null 2>&1
       perf report -i "$RES/perf.data" --no-children --percent-limit 0.7 --stdio \
-        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$pf"
+        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$pf" || true # head closes the pipe early
       perf report -i "$RES/perf.data" --children --percent-limit 3 --stdio \
-        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$RES/profile-$g-inclusive.txt"
+        --sort symbol -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | sed 's/ *-  *- *$//; s/ *$//' | head -40 >"$RES/profile-$g-inclusive.txt" || true
     else
       log "profile ($g gazetteer): valgrind --tool=callgrind on the seed articles"
       valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$RES/callgrind.out" \
         "$NGW" "$gp" 1 "$DATA/tiny" >/dev/null 2>&1
-      callgrind_annotate "$RES/callgrind.out" 2>/dev/null | head -40 >"$pf"
+      callgrind_annotate "$RES/callgrind.out" 2>/dev/null | head -40 >"$pf" || true
     fi
     echo "profile: $pf" >&2
   done
