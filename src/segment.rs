@@ -387,6 +387,40 @@ mod tests {
     }
 
     #[test]
+    fn seed_articles() {
+        // Whole sentences of the seeds that hold abbreviations, initials and numbers.
+        let whole = [
+            "Former U.S. President Donald Trump had previously expressed his intention to retrieve American military equipment left in Afghanistan.",
+            "Mr. Shugaev explained that because the Taliban is banned in Russia, \"we have no military technical cooperation with such a movement.",
+            "\"The security situation in Afghanistan is tense,\" she pointed out at a briefing on the sidelines of the St. Petersburg International Economic Forum,\" is involved in acts that are subversive to the governments of the countries, Tass reported.",
+            "On 12 November last year, India Today reported that three militants killed in a clash in Akhnoor were found with U.S.-manufactured firearms, prompting an investigation into how these weapons reached from Afghanistan to the region.",
+            "With the U.S leaving the region, Kabul has started to look elsewhere for assistance, especially in the area of military cooperation.",
+            "The Islamic State is in control of more than 90,000 square kilometers (34,700 square miles), and the number of fighters working under the flag of the Islamic State ranges from 50,000 to 200,000 fighters, Sputnik International reports.",
+        ];
+        // Headlines and bylines are sentences of their own.
+        let alone = [
+            "Russia Warns Of U.S. Weapons Falling Into ISIS Hands In Afghanistan",
+            "IS-K Strengthens Hold in Afghanistan, Poses Escalating Danger: Russia",
+            "By Fidel Rahmati in Khaama Press online, June 15, 2023",
+            "Kabul looking for new friends",
+        ];
+        let mut all = Vec::new();
+        for (_, bytes) in crate::bundled::SEEDS {
+            let n = normalize(bytes);
+            for sp in sentences(&n, |_| false) {
+                all.push(n.as_str()[sp.start..sp.end].to_string());
+            }
+        }
+        for w in whole.iter().chain(&alone) {
+            assert!(
+                all.iter().any(|s| s == w),
+                "not a sentence of the seeds: {:?}",
+                w
+            );
+        }
+    }
+
+    #[test]
     fn paragraphs() {
         let n = normalize(b"Title\n\nFirst one. Second.\nThird.\n\n\nFourth.");
         let s = sentences(&n, |_| false);
