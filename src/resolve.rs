@@ -383,6 +383,8 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
 pub(crate) struct PeopleIndex {
     names: Vec<(EntityId, Vec<String>)>,
     by_word: HashMap<String, Vec<usize>>,
+    /// Bit set of the (lower-cased) first two letters of the words of `by_word`.
+    first_two: Vec<u64>,
     persons: HashSet<EntityId>,
 }
 
@@ -411,11 +413,30 @@ impl PeopleIndex {
                 idx.names.push((id, words));
             }
         }
+        idx.first_two = vec![0u64; 1024];
+        for w in idx.by_word.keys() {
+            let b = w.as_bytes();
+            if b.len() >= 2 {
+                let k = Self::bit(b[0], b[1]);
+                idx.first_two[k >> 6] |= 1 << (k & 63);
+            }
+        }
         idx
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+
+    fn bit(a: u8, b: u8) -> usize {
+        (a.to_ascii_lowercase() as usize) << 8 | b.to_ascii_lowercase() as usize
+    }
+
+    /// Whether a word starting with `a`, `b` may be a word of `by_word`.
+    #[inline]
+    fn may_be_known(&self, a: u8, b: u8) -> bool {
+        let k = Self::bit(a, b);
+        self.first_two[k >> 6] & (1 << (k & 63)) != 0
     }
 
     pub(crate) fn is_person(&self, e: EntityId) -> bool {
@@ -437,8 +458,15 @@ impl PeopleIndex {
         let lower = |w: &Word| String::from_utf8_lossy(&hay[w.s..w.e]).to_ascii_lowercase();
         let mut buf = String::new();
         let mut words: Vec<Word> = Vec::new();
+        let mut next_found = 0;
         let mut i = 0;
         while i < hay.len() {
+            // Words inside a mention never start a near miss (a run over one is dropped).
+            if next_found < found.len() && i >= found[next_found].start {
+                i = i.max(found[next_found].end);
+                next_found += 1;
+                continue;
+            }
             if !hay[i].is_ascii_uppercase() || (i > 0 && is_word_byte(hay[i - 1])) {
                 i += 1;
                 continue;
@@ -451,9 +479,12 @@ impl PeopleIndex {
             if (i < hay.len() && is_word_byte(hay[i])) || !capitalised(&hay[s..i]) {
                 continue;
             }
-            buf.clear();
-            buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
-            let known = self.by_word.contains_key(buf.as_str());
+            // Hash only words whose first two letters begin a name's first or last word.
+            let known = self.may_be_known(hay[s], hay[s + 1]) && {
+                buf.clear();
+                buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
+                self.by_word.contains_key(buf.as_str())
+            };
             words.push(Word { s, e: i, known });
         }
         let mut out = Vec::new();
