@@ -27,6 +27,13 @@ sys.exit(0 if (major, minor) >= (3, 4) else 1)
 PY
 }
 
+# websocket-client: the HTML test clicks a node through Chromium's DevTools protocol.
+if ! python3 -c 'import websocket' 2>/dev/null; then
+    echo "setup-test-deps: installing Python's websocket-client" >&2
+    python3 -m pip install --quiet websocket-client </dev/null \
+        || python3 -m pip install --quiet --break-system-packages websocket-client </dev/null
+fi
+
 if ! networkx_ok; then
     echo "setup-test-deps: installing Python's networkx" >&2
     python3 -m pip install --quiet --upgrade "networkx>=3.4" </dev/null \

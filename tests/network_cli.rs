@@ -7,7 +7,7 @@
 //! - Cytoscape.js JSON: the `cytoscape` npm package in Node (installed with npm into
 //!   `target/test-npm` on first use);
 //! - HTML: headless Chromium (Debian's `chromium`): the page loads with no network, selecting
-//!   an entity (`#select=ID`, what a click does) lists its links and their evidence, a
+//!   an entity (`#select=ID`, and a real mouse click through the DevTools protocol) lists its links and their evidence, a
 //!   `<script>` in a document shows as text, and a screenshot is taken.
 //!
 //! A reader that is missing skips its check with a note, unless `CI` is set, where the test
@@ -403,5 +403,42 @@ fn html_page_selects_lists_evidence_and_escapes() {
         png.starts_with(b"\x89PNG") && png.len() > 20_000,
         "{} bytes",
         png.len()
+    );
+}
+
+/// A real click: headless Chromium driven through the DevTools protocol
+/// (`tests/support/cdp_click.py`) presses and releases the mouse over the Russia node of the
+/// seeds page; the page must select it, list its links with their evidence, and put it in the
+/// address. A screenshot is saved next to the page.
+#[test]
+fn html_page_real_click() {
+    if !available("chromium", Command::new("chromium").arg("--version"))
+        || !available(
+            "Python's websocket-client",
+            Command::new("python3").args(["-c", "import websocket"]),
+        )
+    {
+        return;
+    }
+    let dir = build(&["--formats", "html"]);
+    let page = dir.path().join("graph.html");
+    let shot = dir.path().join("click.png");
+    let out = Command::new("python3")
+        .arg(Path::new(ROOT).join("tests/support/cdp_click.py"))
+        .arg(format!("file://{}", page.display()))
+        .arg("russia")
+        .arg(&shot)
+        .output()
+        .expect("python3");
+    let state: Value = serde_json::from_str(&ok(&out)).expect("the page state as JSON");
+    assert_eq!(state["chosen"], serde_json::json!(["russia"]), "{}", state);
+    assert_eq!(state["name"], "Russia");
+    assert_eq!(state["hash"], "#select=russia");
+    assert!(state["links"].as_u64().unwrap() >= 10, "{}", state);
+    assert!(state["evidence"].as_u64().unwrap() >= state["links"].as_u64().unwrap());
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot"
     );
 }
