@@ -1,7 +1,6 @@
 //! `nergraph build`.
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -305,36 +304,14 @@ enum Svg {
 
 /// Renders DOT to SVG with Graphviz's `dot`, writing `path` atomically.
 fn render_svg(dot_text: &str, path: &Path) -> nergraph::Result<Svg> {
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Svg::NoDot),
-        Err(e) => return Err(Error::usage(format!("cannot run `dot`: {}", e))),
-    };
-    let mut stdin = child.stdin.take().expect("piped");
-    let text = dot_text.to_string();
-    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| Error::usage(format!("cannot run `dot`: {}", e)))?;
-    let _ = feeder.join();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
-        eprintln!("nergraph: dot: {}", line);
+    match super::output::svg(dot_text) {
+        Ok(Some(svg)) => {
+            atomic::write_bytes(path, &svg)?;
+            Ok(Svg::Written)
+        }
+        Ok(None) => Ok(Svg::NoDot),
+        Err(e) => Err(Error::usage(format!("{}; graph.svg not written", e))),
     }
-    if !out.status.success() {
-        return Err(Error::usage(format!(
-            "`dot -Tsvg` failed ({}); graph.svg not written",
-            out.status
-        )));
-    }
-    atomic::write_bytes(path, &out.stdout)?;
-    Ok(Svg::Written)
 }
 
 fn human_bytes(n: u64) -> String {
