@@ -731,7 +731,12 @@ def write(fname, ents, attr_cols, what):
             # Names the matcher folds together (accents, case) are one name: keep the first.
             seen = {match_key(e.name)}
             kept = []
+            names_lower = {n.lower() for n in [e.name] + e.aliases}
             for a in e.aliases:
+                # "the Middle East", "The Netherlands": the article is not part of the name
+                # (a mention is "Middle East"), unlike "The Hague", whose name it is.
+                if a.lower().startswith("the ") and (a[4:].lower() in names_lower or a[0] == "t"):
+                    continue
                 k = match_key(a)
                 if k not in seen:
                     seen.add(k)

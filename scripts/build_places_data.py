@@ -120,7 +120,7 @@ REGIONS = [
     {"id": "antarctica", "name": "Antarctica", "kind": "continent"},
     {"id": "australasia", "name": "Australasia", "kind": "region"},
     {"id": "eurasia", "name": "Eurasia", "kind": "region"},
-    {"id": "the-americas", "name": "the Americas", "aliases": ["Americas"], "kind": "region"},
+    {"id": "the-americas", "name": "Americas", "aliases": [], "kind": "region"},
     {"id": "latin-america", "name": "Latin America", "kind": "region"},
     {"id": "central-america", "name": "Central America", "kind": "region"},
     {"id": "caribbean", "name": "Caribbean", "aliases": ["the Caribbean"], "kind": "region"},

@@ -311,6 +311,50 @@ fn capitalised(w: &[u8]) -> bool {
     w.len() >= 2 && w[0].is_ascii_uppercase() && w[1..].iter().any(u8::is_ascii_lowercase)
 }
 
+/// Lower-case particles that belong to the surname (`bin Laden`, `de Mistura`, `van Gogh`).
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "del", "der", "den", "van", "von",
+    "la", "le", "dos", "das", "ul",
+];
+
+/// The forms the surname of a multi-word name takes alone: the last word, with a particle
+/// before it (`Osama bin Laden` → `bin Laden`); a hyphenated particle gives both forms
+/// (`Bashar al-Assad` → `al-Assad`, `Assad`).
+fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
+    let words: Vec<&[u8]> = name
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut keys = Vec::new();
+    if words.len() < 2 {
+        return keys;
+    }
+    let last = words[words.len() - 1];
+    let ok = |w: &[u8]| {
+        w.len() >= 3
+            && capitalised(w)
+            && w.iter()
+                .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
+    };
+    let prev = std::str::from_utf8(words[words.len() - 2]).unwrap_or("");
+    if words.len() >= 3 && PARTICLES.contains(&prev) && ok(last) {
+        keys.push([prev.as_bytes(), b" ", last].concat());
+        return keys;
+    }
+    if let Some(dash) = last.iter().position(|&b| b == b'-') {
+        let particle = std::str::from_utf8(&last[..dash]).unwrap_or("");
+        if PARTICLES.contains(&particle) && ok(&last[dash + 1..]) {
+            keys.push(last.to_vec());
+            keys.push(last[dash + 1..].to_vec());
+            return keys;
+        }
+    }
+    if ok(last) {
+        keys.push(last.to_vec());
+    }
+    keys
+}
+
 /// Surnames of people named in full, found alone elsewhere in the document.
 fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
     let mut owners: HashMap<Vec<u8>, HashSet<EntityId>> = HashMap::default();
@@ -319,21 +363,12 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
             continue;
         }
         let surface = &hay[c.start..c.end];
-        let words: Vec<&[u8]> = surface.split(|&b| b == b' ').collect();
-        if words.len() < 2 {
+        if !surface.contains(&b' ') {
             continue;
         }
-        let mut keys = vec![words[words.len() - 1].to_vec()];
-        if let Some(last) = ctx.gaz.entity(c.entity).name.rsplit(' ').next() {
-            let last = crate::text::normalize_name(last).into_bytes();
-            keys.push(last);
-        }
-        for k in keys {
-            if k.len() >= 3
-                && capitalised(&k)
-                && k.iter()
-                    .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
-            {
+        let canonical = crate::text::normalize_name(&ctx.gaz.entity(c.entity).name);
+        for name in [surface, canonical.as_bytes()] {
+            for k in surname_keys(name) {
                 owners.entry(k).or_default().insert(c.entity);
             }
         }
@@ -353,6 +388,13 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
         owner.push(*e);
         patterns.push(k.to_ascii_uppercase());
         owner.push(*e);
+        if k[0].is_ascii_lowercase() {
+            // `Bin Laden` at the start of a sentence.
+            let mut title = k.clone();
+            title[0] = title[0].to_ascii_uppercase();
+            patterns.push(title);
+            owner.push(*e);
+        }
     }
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -569,5 +611,31 @@ impl PeopleIndex {
             }
         }
         hit
+    }
+}
+
+#[cfg(test)]
+mod surname_tests {
+    use super::surname_keys;
+
+    #[test]
+    fn surname_keys_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Vasily Nebenzya", &["Nebenzya"]),
+            ("Osama bin Laden", &["bin Laden"]),
+            ("Staffan de Mistura", &["de Mistura"]),
+            ("Bashar al-Assad", &["al-Assad", "Assad"]),
+            ("Xi Jinping", &["Jinping"]),
+            ("Shafqat Ali Khan", &["Khan"]),
+            ("Nebenzya", &[]),
+            ("Kim Jong Un", &[]),
+        ];
+        for (name, want) in cases {
+            let got: Vec<String> = surname_keys(name.as_bytes())
+                .into_iter()
+                .map(|k| String::from_utf8(k).unwrap())
+                .collect();
+            assert_eq!(&got, want, "{}", name);
+        }
     }
 }
