@@ -358,7 +358,8 @@ impl Matcher {
     /// Linear in the length of the document and the number of candidate matches.
     pub fn annotate(&self, haystack: impl AsRef<[u8]>) -> Annotated {
         let input = haystack.as_ref();
-        let norm = text::normalize(input);
+        let mut norm = text::normalize(input);
+        norm.mask_urls();
         let candidates = self.candidates(&norm);
         let ctx = resolve::Context {
             gaz: &self.gaz,

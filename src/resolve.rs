@@ -128,6 +128,15 @@ pub(crate) fn resolve(
         cands.retain(|c| c.how != How::NeedsContext);
     }
     let mut found = leftmost_longest(cands.into_iter());
+    // `Vladimir Gusev`: a one-word place right after a person's first name is a surname.
+    if !ctx.people.is_empty() {
+        found.retain(|c| {
+            let place = ctx.gaz.entity(c.entity).kind == "place";
+            !(place
+                && !hay[c.start..c.end].contains(&b' ')
+                && ctx.people.after_first_name(hay, c.start))
+        });
+    }
     if ctx.in_document {
         acronym_definitions(hay, &mut found);
     }
@@ -427,6 +436,8 @@ pub(crate) struct PeopleIndex {
     by_word: HashMap<String, Vec<usize>>,
     /// Bit set of the (lower-cased) first two letters of the words of `by_word`.
     first_two: Vec<u64>,
+    /// The first words of multi-word person names (lower-cased, three letters or more).
+    first_names: HashSet<String>,
     persons: HashSet<EntityId>,
 }
 
@@ -446,6 +457,9 @@ impl PeopleIndex {
                     continue;
                 }
                 let n = idx.names.len();
+                if words[0].len() >= 3 {
+                    idx.first_names.insert(words[0].clone());
+                }
                 for w in [&words[0], &words[words.len() - 1]] {
                     let list = idx.by_word.entry(w.clone()).or_default();
                     if list.last() != Some(&n) {
@@ -472,6 +486,28 @@ impl PeopleIndex {
 
     fn bit(a: u8, b: u8) -> usize {
         (a.to_ascii_lowercase() as usize) << 8 | b.to_ascii_lowercase() as usize
+    }
+
+    /// Whether the word right before `pos` (one space before) is a capitalised first name of
+    /// a person of the gazetteer (`Vladimir` in `Vladimir Gusev`).
+    pub(crate) fn after_first_name(&self, hay: &[u8], pos: usize) -> bool {
+        if pos < 2 || hay[pos - 1] != b' ' {
+            return false;
+        }
+        let e = pos - 1;
+        let mut s = e;
+        while s > 0 && hay[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        if s > 0 && is_word_byte(hay[s - 1]) {
+            return false;
+        }
+        let w = &hay[s..e];
+        capitalised(w)
+            && self.may_be_known(w[0], w[1])
+            && self
+                .first_names
+                .contains(String::from_utf8_lossy(w).to_ascii_lowercase().as_str())
     }
 
     /// Whether a word starting with `a`, `b` may be a word of `by_word`.

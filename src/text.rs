@@ -51,6 +51,46 @@ impl Normalized {
         self.map.to_original(pos)
     }
 
+    /// Blanks out web addresses (`https://…`, `www.…`, up to the next space or closing
+    /// bracket or quote), so that nothing is found inside them (`…/wiki/Vladimir_Putin`). The
+    /// length, and so every offset, stays the same.
+    ///
+    /// # Complexity
+    /// One substring search for `://` and one for `www.`, linear in the text.
+    pub fn mask_urls(&mut self) {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        {
+            let hay = self.text.as_bytes();
+            let opens = |b: u8| matches!(b, b' ' | b'\n' | b'(' | b'<' | b'"' | b'[' | b'\'');
+            let closes = |b: u8| matches!(b, b' ' | b'\n' | b')' | b'>' | b'"' | b']');
+            for needle in ["://", "www."] {
+                for at in memchr::memmem::find_iter(hay, needle) {
+                    if needle == "www." && at > 0 && is_word_byte(hay[at - 1]) {
+                        continue;
+                    }
+                    let mut s = at;
+                    while s > 0 && !opens(hay[s - 1]) {
+                        s -= 1;
+                    }
+                    let mut e = at;
+                    while e < hay.len() && !closes(hay[e]) {
+                        e += 1;
+                    }
+                    spans.push((s, e));
+                }
+            }
+        }
+        if spans.is_empty() {
+            return;
+        }
+        // Still ASCII: every byte of a span becomes a space.
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for (s, e) in spans {
+            bytes[s..e].fill(b' ');
+        }
+        self.text = String::from_utf8(bytes).expect("ASCII");
+    }
+
     /// Positions (in the normalised text) of spaces that stand for a single line break.
     pub fn line_breaks(&self) -> &[u32] {
         &self.line_breaks
@@ -482,6 +522,18 @@ mod tests {
         assert_eq!(n.as_str(), "Kabul ?? Moscow");
         let at = n.as_str().find("Moscow").unwrap();
         assert_eq!(n.to_original(at), 9);
+    }
+
+    #[test]
+    fn urls_are_blanked() {
+        let input =
+            "See https://en.wikipedia.org/wiki/Vladimir_Putin (or www.Reuters.com). Putin spoke.";
+        let mut n = normalize(input.as_bytes());
+        n.mask_urls();
+        assert_eq!(n.len(), input.len());
+        assert!(!n.as_str().contains("Vladimir") && !n.as_str().contains("Reuters"));
+        assert!(n.as_str().ends_with(" Putin spoke."));
+        assert!(n.as_str().contains(" (or "));
     }
 
     #[test]
