@@ -108,7 +108,8 @@ impl MatcherBuilder {
     /// Linear in the total length of the names.
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
-        let mut pattern_ids: rustc_hash::FxHashMap<String, usize> = Default::default();
+        // Pattern text → pattern id; kept in the matcher for the look-up of shorter names.
+        let mut by_form: rustc_hash::FxHashMap<Box<[u8]>, u32> = Default::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
         for k in gaz.key_claims() {
@@ -138,11 +139,12 @@ impl MatcherBuilder {
                         continue;
                     }
                 }
-                let pid = *pattern_ids.entry(f.clone()).or_insert_with(|| {
+                let key: Box<[u8]> = f.as_bytes().into();
+                let pid = *by_form.entry(key).or_insert_with(|| {
                     patterns.push(f.clone());
                     variants.push(Vec::new());
-                    patterns.len() - 1
-                });
+                    (patterns.len() - 1) as u32
+                }) as usize;
                 if variants[pid].iter().any(|v| v.entity == id) {
                     continue;
                 }
@@ -164,7 +166,6 @@ impl MatcherBuilder {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
-            .kind(automaton_kind())
             .build(&patterns)
             .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
@@ -185,11 +186,6 @@ impl MatcherBuilder {
                 }
             }
         }
-        let by_form = patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_bytes().to_vec().into_boxed_slice(), i as u32))
-            .collect();
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
         Ok(Matcher {
@@ -203,15 +199,6 @@ impl MatcherBuilder {
             fuzzy: self.fuzzy,
             word_positions: self.word_positions,
         })
-    }
-}
-
-fn automaton_kind() -> Option<aho_corasick::AhoCorasickKind> {
-    match std::env::var("NERGRAPH_AC").as_deref() {
-        Ok("dfa") => Some(aho_corasick::AhoCorasickKind::DFA),
-        Ok("nfa") => Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
-        Ok("cnfa") => Some(aho_corasick::AhoCorasickKind::ContiguousNFA),
-        _ => None,
     }
 }
 
