@@ -450,13 +450,7 @@ fn gold() -> Gold {
         if v["optional"].as_bool().unwrap_or(false) {
             continue;
         }
-        let doc = v["doc"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
+        let doc = doc_name(&v);
         let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
         let entity = v["entity"].as_str().unwrap().to_string();
         let text = std::fs::read(Path::new(ROOT).join("seeds").join(&doc)).unwrap();
@@ -473,6 +467,12 @@ fn gold() -> Gold {
     }
 }
 
+/// The file name of a mention's `doc` (the gold names files without their folder).
+fn doc_name(v: &Value) -> String {
+    let doc = v["doc"].as_str().unwrap();
+    doc.rsplit('/').next().unwrap().to_string()
+}
+
 #[test]
 fn paragraph_edges_agree_with_the_gold() {
     let gold = gold();
@@ -481,13 +481,7 @@ fn paragraph_edges_agree_with_the_gold() {
     let mut votes: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     for l in mentions.lines() {
         let v: Value = serde_json::from_str(l).unwrap();
-        let doc = v["doc"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
+        let doc = doc_name(&v);
         let key = (
             doc,
             v["start"].as_u64().unwrap(),

@@ -2,13 +2,11 @@
 //! binary on inputs made in a temporary directory: the JSON Lines contract, awkward inputs
 //! (byte-order mark, CRLF, empty and non-UTF-8 files, standard input, unreadable paths), bad
 //! gazetteers (errors name file and line), and the checker's exit status.
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 mod common;
-use common::{nergraph, nergraph_in, ok};
+use common::{nergraph, nergraph_in, nergraph_with_input, ok};
 
 fn lines(stdout: &str) -> Vec<Value> {
     stdout
@@ -91,19 +89,10 @@ fn awkward_inputs_are_read_with_offsets_into_the_bytes() {
 
 #[test]
 fn standard_input_and_tsv() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nergraph"))
-        .args(["mentions", "--format", "tsv", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Vasily Nebenzya spoke. Later Nebenzya left for Kabul.".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = nergraph_with_input(
+        &["mentions", "--format", "tsv", "-"],
+        "Vasily Nebenzya spoke. Later Nebenzya left for Kabul.",
+    );
     let text = ok(&out);
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(
@@ -204,28 +193,12 @@ fn gazetteer_check_exit_status() {
 #[test]
 fn pipes_are_read_once() {
     let text = "Vasily Nebenzya met Sergei Lavrov in Moscow.";
-    let run = |args: &[&str], input: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_nergraph"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
-    let out = ok(&run(&["mentions", "/dev/stdin"], text));
+    let out = ok(&nergraph_with_input(&["mentions", "/dev/stdin"], text));
     assert_eq!(lines(&out).len(), 3, "{}", out);
     let dir = tempfile::tempdir().unwrap();
     let jsonl = format!("{}\n", serde_json::json!({"id": "a", "text": text}));
     let out_dir = dir.path().to_str().unwrap();
-    ok(&run(
+    ok(&nergraph_with_input(
         &[
             "build",
             "--quiet",

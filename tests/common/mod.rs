@@ -1,8 +1,9 @@
 //! Helpers shared by the end-to-end tests: run the built binary, check its exit status, build
 //! a graph into a fresh directory, and decide what to do when an outside tool is missing.
 #![allow(dead_code)]
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The repository root (tests run the binary from here unless told otherwise).
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -19,6 +20,25 @@ pub fn nergraph_in(args: &[&str], cwd: &Path) -> Output {
 /// Runs `nergraph ARGS…` in the repository root.
 pub fn nergraph(args: &[&str]) -> Output {
     nergraph_in(args, Path::new(ROOT))
+}
+
+/// Runs `nergraph ARGS…` in the repository root with `input` on its standard input.
+pub fn nergraph_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nergraph"))
+        .args(args)
+        .current_dir(ROOT)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run nergraph");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input.as_bytes())
+        .expect("write standard input");
+    child.wait_with_output().expect("run nergraph")
 }
 
 /// The standard output of a run that must have succeeded (the message shows both streams).
