@@ -42,6 +42,7 @@ pub mod input;
 pub mod matcher;
 pub mod pipeline;
 pub mod resolve;
+mod scan;
 pub mod segment;
 pub mod text;
 

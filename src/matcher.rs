@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::resolve::{self, Candidate, How, PeopleIndex};
 use crate::segment;
+use crate::scan;
 use crate::text::{self, is_word_byte, Normalized};
 
 /// Builds a [`Matcher`].
@@ -186,6 +187,7 @@ impl MatcherBuilder {
                 }
             }
         }
+        let starts = StartClasses::of(&patterns);
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
         Ok(Matcher {
@@ -194,6 +196,7 @@ impl MatcherBuilder {
             variants,
             by_form,
             first_two,
+            starts,
             people,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
@@ -218,6 +221,38 @@ fn forms(form: &str) -> Vec<String> {
     out
 }
 
+/// Which classes of byte begin some name, as masks for [`scan::Block`]s (all ones or none):
+/// with names that all begin with a capital, only capitalised words are looked at.
+#[derive(Clone, Copy, Debug, Default)]
+struct StartClasses {
+    upper: u64,
+    lower: u64,
+    digit: u64,
+    non_word: u64,
+}
+
+impl StartClasses {
+    fn of(patterns: &[String]) -> StartClasses {
+        let mut c = StartClasses::default();
+        for p in patterns {
+            let Some(&b) = p.as_bytes().first() else {
+                continue;
+            };
+            let class = if b.is_ascii_uppercase() {
+                &mut c.upper
+            } else if b.is_ascii_lowercase() {
+                &mut c.lower
+            } else if b.is_ascii_digit() {
+                &mut c.digit
+            } else {
+                &mut c.non_word
+            };
+            *class = !0;
+        }
+        c
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Variant {
     entity: EntityId,
@@ -234,6 +269,7 @@ pub struct Matcher {
     variants: Vec<Vec<Variant>>,
     by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
     first_two: Box<[u64]>,
+    starts: StartClasses,
     people: PeopleIndex,
     in_document: bool,
     fuzzy: bool,
@@ -372,66 +408,56 @@ impl Matcher {
         let mut out = Vec::new();
         let n = hay.len();
         let mut pos = 0;
-        while pos < n {
-            // The next place a name can start: at a word start (or a non-word byte), where the
-            // first two bytes begin some name. The rest of a word is skipped.
-            let b = hay[pos];
-            let next = hay.get(pos + 1).copied().unwrap_or(0);
-            if !self.may_start(b, next) {
-                pos += 1;
-                if is_word_byte(b) {
-                    while pos < n && is_word_byte(hay[pos]) {
-                        pos += 1;
-                    }
+        let starts = self.starts;
+        for block in scan::blocks(hay) {
+            // The places a name can start: word starts of the classes that begin some name
+            // (and non-word bytes, if a name begins with one); the rest of a word is skipped.
+            let mut bits = block.starts
+                & (block.upper & starts.upper
+                    | block.lower & starts.lower
+                    | block.digit() & starts.digit)
+                | block.non_word() & starts.non_word;
+            while bits != 0 {
+                let at = block.base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if at < pos || !self.may_start(hay[at], hay.get(at + 1).copied().unwrap_or(0)) {
+                    continue;
                 }
-                continue;
-            }
-            let input = aho_corasick::Input::new(hay)
-                .span(pos..n)
-                .anchored(aho_corasick::Anchored::Yes);
-            let Some(m) = self.ac.find(input) else {
-                pos += 1;
-                while pos < n && is_word_byte(hay[pos]) && is_word_byte(hay[pos - 1]) {
-                    pos += 1;
-                }
-                continue;
-            };
-            let (s, e) = (m.start(), m.end());
-            let mut best = self.check(norm, s, e, m.pattern().as_usize());
-            if best.is_none_or(|c| c.how == How::NeedsContext) {
-                for e2 in (s + 1..e).rev() {
-                    if !ends_word(hay, e2) {
-                        continue;
-                    }
-                    let Some(&pid) = self.by_form.get(&hay[s..e2]) else {
-                        continue;
-                    };
-                    let Some(c) = self.check(norm, s, e2, pid as usize) else {
-                        continue;
-                    };
-                    match best {
-                        None => best = Some(c),
-                        Some(_) if c.how != How::NeedsContext => {
-                            out.push(c);
+                let input = aho_corasick::Input::new(hay)
+                    .span(at..n)
+                    .anchored(aho_corasick::Anchored::Yes);
+                let Some(m) = self.ac.find(input) else {
+                    continue;
+                };
+                let (s, e) = (m.start(), m.end());
+                let mut best = self.check(norm, s, e, m.pattern().as_usize());
+                if best.is_none_or(|c| c.how == How::NeedsContext) {
+                    for e2 in (s + 1..e).rev() {
+                        if !ends_word(hay, e2) {
+                            continue;
+                        }
+                        let Some(&pid) = self.by_form.get(&hay[s..e2]) else {
+                            continue;
+                        };
+                        let Some(c) = self.check(norm, s, e2, pid as usize) else {
+                            continue;
+                        };
+                        match best {
+                            None => best = Some(c),
+                            Some(_) if c.how != How::NeedsContext => {
+                                out.push(c);
+                                break;
+                            }
+                            Some(_) => continue,
+                        }
+                        if c.how != How::NeedsContext {
                             break;
                         }
-                        Some(_) => continue,
-                    }
-                    if c.how != How::NeedsContext {
-                        break;
                     }
                 }
-            }
-            match best {
-                Some(c) => {
+                if let Some(c) = best {
                     out.push(c);
                     pos = c.end;
-                }
-                None => {
-                    pos = s + 1;
-                    while pos < n && is_word_byte(hay[pos]) && is_word_byte(hay[pos - 1]) {
-                        pos += 1;
-                    }
                 }
             }
         }

@@ -27,6 +27,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::Method;
+use crate::scan;
 use crate::text::{is_word_byte, Normalized};
 
 /// How a candidate was produced.
@@ -538,32 +539,40 @@ impl PeopleIndex {
         let mut words: Vec<Word> = Vec::new();
         let mut next_found = 0;
         let mut i = 0;
-        while i < hay.len() {
-            // Words inside a mention never start a near miss (a run over one is dropped).
-            if next_found < found.len() && i >= found[next_found].start {
-                i = i.max(found[next_found].end);
-                next_found += 1;
-                continue;
-            }
-            if !hay[i].is_ascii_uppercase() || (i > 0 && is_word_byte(hay[i - 1])) {
+        // Capitalised word starts only (see `scan`).
+        for block in scan::blocks(hay) {
+            let mut bits = block.starts & block.upper;
+            while bits != 0 {
+                let p = block.base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if p < i {
+                    continue;
+                }
+                i = p;
+                // Words inside a mention never start a near miss (a run over one is dropped).
+                while next_found < found.len() && i >= found[next_found].start {
+                    i = i.max(found[next_found].end);
+                    next_found += 1;
+                }
+                if p < i {
+                    continue;
+                }
+                let s = i;
                 i += 1;
-                continue;
+                while i < hay.len() && (hay[i].is_ascii_alphabetic() || hay[i] == b'\'') {
+                    i += 1;
+                }
+                if (i < hay.len() && is_word_byte(hay[i])) || !capitalised(&hay[s..i]) {
+                    continue;
+                }
+                // Hash only words whose first two letters begin a name's first or last word.
+                let known = self.may_be_known(hay[s], hay[s + 1]) && {
+                    buf.clear();
+                    buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
+                    self.by_word.contains_key(buf.as_str())
+                };
+                words.push(Word { s, e: i, known });
             }
-            let s = i;
-            i += 1;
-            while i < hay.len() && (hay[i].is_ascii_alphabetic() || hay[i] == b'\'') {
-                i += 1;
-            }
-            if (i < hay.len() && is_word_byte(hay[i])) || !capitalised(&hay[s..i]) {
-                continue;
-            }
-            // Hash only words whose first two letters begin a name's first or last word.
-            let known = self.may_be_known(hay[s], hay[s + 1]) && {
-                buf.clear();
-                buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
-                self.by_word.contains_key(buf.as_str())
-            };
-            words.push(Word { s, e: i, known });
         }
         let mut out = Vec::new();
         let mut w = 0;

@@ -179,15 +179,7 @@ pub fn normalize(input: &[u8]) -> Normalized {
         let b = input[i];
         if is_plain(b) {
             // Fast path: a run of plain ASCII, with single spaces between words.
-            let mut j = i + 1;
-            while j < n {
-                let c = input[j];
-                if is_plain(c) || (c == b' ' && j + 1 < n && is_plain(input[j + 1])) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
+            let j = crate::scan::plain_run_end(input, i);
             if !in_step {
                 map.push(out.len(), i, true);
                 in_step = true;
