@@ -320,7 +320,16 @@ impl Accumulator {
             let e = self.edges.entry(pair).or_default();
             e.weight += l.windows;
             e.documents += 1;
-            insert_evidence(&mut e.evidence, l.evidence, self.keep);
+            // Only windows that can still be among the first `keep` get their text.
+            let full = e.evidence.len() >= self.keep;
+            let last = e.evidence.last().map(|(k, _)| *k);
+            let more: Vec<(Key, Evidence)> = l
+                .evidence
+                .into_iter()
+                .filter(|(k, _)| !full || last.is_some_and(|last| *k < last))
+                .map(|(k, sentence)| (k, evidence(&doc, k, sentence)))
+                .collect();
+            insert_evidence(&mut e.evidence, more, self.keep);
         }
         capped
     }
@@ -520,7 +529,8 @@ struct Local {
 #[derive(Default)]
 struct LocalPair {
     windows: u64,
-    evidence: Vec<(Key, Evidence)>,
+    /// The first windows of the pair in the document: key and first sentence.
+    evidence: Vec<(Key, usize)>,
 }
 
 impl Local {
@@ -537,21 +547,23 @@ impl Local {
         p.windows += 1;
         let key = (doc.order, start, end);
         if p.evidence.len() < keep && !p.evidence.iter().any(|(k, _)| *k == key) {
-            let end = end.min(doc.text.len());
-            let start = start.min(end);
-            p.evidence.push((
-                key,
-                Evidence {
-                    doc: doc.name.to_string(),
-                    date: doc.date.map(str::to_string),
-                    sentence,
-                    start,
-                    end,
-                    text: String::from_utf8_lossy(&doc.text[start..end]).into_owned(),
-                },
-            ));
+            p.evidence.push((key, sentence));
             p.evidence.sort_by_key(|(k, _)| *k);
         }
+    }
+}
+
+/// The evidence of a window of `doc`, with its text (made only for evidence that is kept).
+fn evidence(doc: &DocRef<'_>, (_, start, end): Key, sentence: usize) -> Evidence {
+    let end = end.min(doc.text.len());
+    let start = start.min(end);
+    Evidence {
+        doc: doc.name.to_string(),
+        date: doc.date.map(str::to_string),
+        sentence,
+        start,
+        end,
+        text: String::from_utf8_lossy(&doc.text[start..end]).into_owned(),
     }
 }
 

@@ -22,8 +22,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::resolve::{self, Candidate, How, PeopleIndex};
-use crate::segment;
 use crate::scan;
+use crate::segment;
 use crate::text::{self, is_word_byte, Normalized};
 
 /// Builds a [`Matcher`].

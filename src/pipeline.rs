@@ -409,7 +409,7 @@ impl PipelineBuilder {
         if !is_line {
             observer.document(bytes.len() as u64);
         }
-        if bytes.iter().take(8192).any(|&b| b == 0) {
+        if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             warn(Error::usage("looks binary (NUL bytes), skipped").with_path(&name));
             return;
         }
