@@ -44,6 +44,7 @@ pub struct MatcherBuilder {
     person_types: Vec<String>,
     vocabulary: Option<text::Vocabulary>,
     word_positions: bool,
+    threads: Option<usize>,
 }
 
 impl Default for MatcherBuilder {
@@ -54,6 +55,7 @@ impl Default for MatcherBuilder {
             person_types: vec!["person".to_string()],
             vocabulary: None,
             word_positions: true,
+            threads: None,
         }
     }
 }
@@ -91,6 +93,14 @@ impl MatcherBuilder {
     /// only windows of N words need them, and counting costs a pass over the text).
     pub fn word_positions(&mut self, yes: bool) -> &mut MatcherBuilder {
         self.word_positions = yes;
+        self
+    }
+
+    /// How many threads compile the automaton (default: one per core). The names are split by
+    /// their first byte into that many automata, built at the same time; a name is looked for
+    /// only in the automaton of its first byte, so the mentions are the same for any number.
+    pub fn threads(&mut self, threads: Option<usize>) -> &mut MatcherBuilder {
+        self.threads = threads;
         self
     }
 
@@ -162,13 +172,7 @@ impl MatcherBuilder {
         for vs in &mut variants {
             vs.sort_by_key(|v| !v.exact);
         }
-        // Names are only looked for where they can start (see `candidates`): anchored
-        // searches, so the automaton needs no unanchored start state.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
+        let automata = Automata::build(&patterns, self.threads)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
         let mut first_two = vec![0u64; 1024].into_boxed_slice();
         for p in &patterns {
@@ -192,7 +196,7 @@ impl MatcherBuilder {
         let people = PeopleIndex::new(&gaz, is_person);
         Ok(Matcher {
             gaz,
-            ac,
+            automata,
             variants,
             by_form,
             first_two,
@@ -219,6 +223,90 @@ fn forms(form: &str) -> Vec<String> {
         out.push(form[..form.len() - 1].to_string());
     }
     out
+}
+
+/// Anchored leftmost-longest automata over the patterns, one per group of first bytes.
+///
+/// Names are only looked for where they can start (see [`Matcher::candidates`]), so every
+/// search is anchored, and a search at a byte needs only the names that begin with it: the
+/// patterns are split by first byte into groups of about the same size, whose automata build
+/// in parallel (the aho-corasick crate builds one automaton on one thread).
+#[derive(Clone, Debug)]
+struct Automata {
+    /// The automaton for the names that begin with a byte.
+    of_byte: [u8; 256],
+    parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug)]
+struct Part {
+    ac: AhoCorasick,
+    /// The matcher's pattern id of each of the automaton's patterns.
+    ids: Vec<u32>,
+}
+
+impl Automata {
+    fn build(patterns: &[String], threads: Option<usize>) -> Result<Automata> {
+        let threads = threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        // Longest-processing-time-first: the heaviest first bytes go to the lightest group.
+        let mut weight = [0usize; 256];
+        for p in patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                weight[b as usize] += p.len();
+            }
+        }
+        let mut bytes: Vec<usize> = (0..256).filter(|&b| weight[b] > 0).collect();
+        bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
+        let n = threads.min(bytes.len()).max(1);
+        let mut load = vec![0usize; n];
+        let mut of_byte = [0u8; 256];
+        for b in bytes {
+            let g = (0..n).min_by_key(|&g| load[g]).unwrap_or(0);
+            load[g] += weight[b];
+            of_byte[b] = g as u8;
+        }
+        let mut groups: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (pid, p) in patterns.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                groups[of_byte[b as usize] as usize].push(pid as u32);
+            }
+        }
+        let part = |ids: Vec<u32>| -> Result<Part> {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .build(ids.iter().map(|&i| &patterns[i as usize]))
+                .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
+            Ok(Part { ac, ids })
+        };
+        let parts: Result<Vec<Part>> = if n == 1 {
+            groups.into_iter().map(part).collect()
+        } else {
+            use rayon::prelude::*;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+            pool.install(|| groups.into_par_iter().map(part).collect())
+        };
+        Ok(Automata {
+            of_byte,
+            parts: parts?,
+        })
+    }
+
+    /// The longest name that starts at `at` (pattern id and end), if any.
+    #[inline]
+    fn longest_at(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let part = &self.parts[self.of_byte[hay[at] as usize] as usize];
+        let input = aho_corasick::Input::new(hay)
+            .span(at..hay.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = part.ac.find(input)?;
+        Some((part.ids[m.pattern().as_usize()] as usize, m.end()))
+    }
 }
 
 /// Which classes of byte begin some name, as masks for [`scan::Block`]s (all ones or none):
@@ -265,7 +353,7 @@ struct Variant {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     gaz: Arc<Gazetteer>,
-    ac: AhoCorasick,
+    automata: Automata,
     variants: Vec<Vec<Variant>>,
     by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
     first_two: Box<[u64]>,
@@ -406,7 +494,6 @@ impl Matcher {
     fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.as_bytes();
         let mut out = Vec::new();
-        let n = hay.len();
         let mut pos = 0;
         let starts = self.starts;
         for block in scan::blocks(hay) {
@@ -423,14 +510,11 @@ impl Matcher {
                 if at < pos || !self.may_start(hay[at], hay.get(at + 1).copied().unwrap_or(0)) {
                     continue;
                 }
-                let input = aho_corasick::Input::new(hay)
-                    .span(at..n)
-                    .anchored(aho_corasick::Anchored::Yes);
-                let Some(m) = self.ac.find(input) else {
+                let Some((pid, e)) = self.automata.longest_at(hay, at) else {
                     continue;
                 };
-                let (s, e) = (m.start(), m.end());
-                let mut best = self.check(norm, s, e, m.pattern().as_usize());
+                let s = at;
+                let mut best = self.check(norm, s, e, pid);
                 if best.is_none_or(|c| c.how == How::NeedsContext) {
                     for e2 in (s + 1..e).rev() {
                         if !ends_word(hay, e2) {
@@ -641,6 +725,26 @@ mod tests {
         ];
         for &(form, acronym, want) in cases {
             assert_eq!(case_forms(form, acronym), want, "{}", form);
+        }
+    }
+
+    #[test]
+    fn any_number_of_automata_gives_the_same_mentions() {
+        let gaz = std::sync::Arc::new(crate::Gazetteer::bundled().unwrap());
+        let one = MatcherBuilder::new()
+            .threads(Some(1))
+            .build(std::sync::Arc::clone(&gaz))
+            .unwrap();
+        assert_eq!(one.automata.parts.len(), 1);
+        for n in [2, 3, 7] {
+            let many = MatcherBuilder::new()
+                .threads(Some(n))
+                .build(std::sync::Arc::clone(&gaz))
+                .unwrap();
+            assert_eq!(many.automata.parts.len(), n);
+            for (_, d) in crate::bundled::SEEDS {
+                assert_eq!(one.annotate(d).mentions, many.annotate(d).mentions);
+            }
         }
     }
 

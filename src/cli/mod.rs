@@ -113,7 +113,8 @@ impl GazetteerArgs {
         let mut b = MatcherBuilder::new();
         b.in_document_aliases(!self.no_in_document_aliases)
             .fuzzy(!self.no_fuzzy)
-            .word_positions(word_positions);
+            .word_positions(word_positions)
+            .threads(jobs);
         if let Some(v) = vocabulary {
             b.vocabulary(v);
         }
