@@ -238,6 +238,9 @@ struct Automata {
     parts: Vec<Part>,
 }
 
+/// About how many bytes of names go into one automaton (see [`Automata::build`]).
+const PART_BYTES: usize = 1 << 18;
+
 #[derive(Clone, Debug)]
 struct Part {
     ac: AhoCorasick,
@@ -259,7 +262,14 @@ impl Automata {
         }
         let mut bytes: Vec<usize> = (0..256).filter(|&b| weight[b] > 0).collect();
         bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
-        let n = threads.min(bytes.len()).max(1);
+        // At least one automaton per thread, and one per MiB of names: the crate builds an
+        // automaton through an intermediate one several times its size, so smaller parts keep
+        // the peak memory of a big gazetteer down (automata are built `threads` at a time).
+        let total: usize = weight.iter().sum();
+        let n = threads
+            .max(total.div_ceil(PART_BYTES))
+            .min(bytes.len())
+            .max(1);
         let mut load = vec![0usize; n];
         let mut of_byte = [0u8; 256];
         for b in bytes {
@@ -281,12 +291,12 @@ impl Automata {
                 .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
             Ok(Part { ac, ids })
         };
-        let parts: Result<Vec<Part>> = if n == 1 {
+        let parts: Result<Vec<Part>> = if threads == 1 || n == 1 {
             groups.into_iter().map(part).collect()
         } else {
             use rayon::prelude::*;
             let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
+                .num_threads(threads.min(n))
                 .build()
                 .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
             pool.install(|| groups.into_par_iter().map(part).collect())
@@ -735,13 +745,13 @@ mod tests {
             .threads(Some(1))
             .build(std::sync::Arc::clone(&gaz))
             .unwrap();
-        assert_eq!(one.automata.parts.len(), 1);
+        let least = one.automata.parts.len();
         for n in [2, 3, 7] {
             let many = MatcherBuilder::new()
                 .threads(Some(n))
                 .build(std::sync::Arc::clone(&gaz))
                 .unwrap();
-            assert_eq!(many.automata.parts.len(), n);
+            assert_eq!(many.automata.parts.len(), n.max(least));
             for (_, d) in crate::bundled::SEEDS {
                 assert_eq!(one.annotate(d).mentions, many.annotate(d).mentions);
             }
