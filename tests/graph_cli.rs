@@ -540,3 +540,30 @@ fn paragraph_edges_agree_with_the_gold() {
         extra
     );
 }
+
+#[test]
+fn timings_name_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let run = nergraph(
+        &["build", "--quiet", "--timings", "--out", out, "seeds/"],
+        Path::new(ROOT),
+    );
+    ok(&run);
+    let err = String::from_utf8_lossy(&run.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("nergraph: timings: "))
+        .unwrap_or_else(|| panic!("no timings line in {:?}", err));
+    for step in [
+        "gazetteers ",
+        "vocabulary pre-pass ",
+        "matcher ",
+        "patterns)",
+        "documents ",
+        "outputs ",
+        "total ",
+    ] {
+        assert!(line.contains(step), "{:?} lacks {:?}", line, step);
+    }
+}

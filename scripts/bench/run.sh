@@ -145,6 +145,7 @@ timed() {
   printf '%s s, %s MB\n' "$secs" "$((rss / 1024))" >&2
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sys" "$corpus" "$gaz" "$threads" "$secs" "$rss" "$bytes" "$note" >>"$OUT"
   cp "$RES/last.out" "$RES/out.$sys.$corpus.$gaz.j$threads.txt"
+  cp "$RES/last.err" "$RES/err.$sys.$corpus.$gaz.j$threads.txt"
 }
 
 # ng.sh GAZ THREADS CORPUS: one nergraph run (exec, so /usr/bin/time and perf see nergraph itself).
@@ -155,7 +156,7 @@ timed() {
 NGW=$DATA/ng.sh
 mkdir -p "$DATA/nodot-bin"
 if [ "$NG_MODE" = build ]; then
-  printf '#!/bin/sh\nrm -rf "%s/out-tmp"\n[ "$NG_SVG" = 1 ] || PATH="%s/nodot-bin"\nexport PATH\nexec "%s" build --quiet --jobs "$2" --out "%s/out-tmp" -g "$1" "$3"\n' "$DATA" "$DATA" "$NG" "$DATA" >"$NGW"
+  printf '#!/bin/sh\nrm -rf "%s/out-tmp"\n[ "$NG_SVG" = 1 ] || PATH="%s/nodot-bin"\nexport PATH\nexec "%s" build --quiet --timings --jobs "$2" --out "%s/out-tmp" -g "$1" "$3"\n' "$DATA" "$DATA" "$NG" "$DATA" >"$NGW"
 else
   printf '#!/bin/sh\nexec "%s" mentions -g "$1" "$3" >/dev/null\n' "$NG" >"$NGW"
 fi

@@ -78,6 +78,10 @@ pub struct BuildArgs {
     /// No progress bar and no summary; warnings and errors still go to standard error.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Print how long each step took (loading the gazetteers, compiling the matcher, the
+    /// documents, the outputs) to standard error.
+    #[arg(long)]
+    timings: bool,
     /// Files or directories (read recursively, in sorted order); `-` reads standard input.
     /// With none (and no --jsonl), the bundled sample articles.
     #[arg(value_name = "PATH")]
@@ -157,12 +161,15 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         date: args.date_field.clone(),
     };
     // Few articles for a big gazetteer: compile only the names they can hold (same result).
+    let mut timings = super::Timings::default();
     let matcher = args.gaz.matcher_for(
         &inputs,
         &fields,
         matches!(window, Window::Tokens(_)),
         args.jobs,
+        &mut timings,
     )?;
+    let documents_started = Instant::now();
     let show_bar = !args.quiet && std::io::stderr().is_terminal();
     let reporter = Reporter {
         bar: show_bar.then(|| progress_bar(&inputs)),
@@ -179,6 +186,8 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         bar.finish_and_clear();
     }
     let elapsed = started.elapsed();
+    timings.documents = documents_started.elapsed();
+    let outputs_started = Instant::now();
     let filter = Filter {
         min_weight: args.min_weight,
         types: (!args.types.is_empty()).then(|| args.types.clone()),
@@ -238,6 +247,10 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
         more.extend(super::output::write_into(f, &graph, &analysis, &args.out)?);
     }
 
+    timings.outputs = outputs_started.elapsed();
+    if args.timings {
+        eprintln!("nergraph: timings: {}", timings);
+    }
     let stats = &built.stats;
     if !args.quiet {
         let out = std::io::stdout();

@@ -51,9 +51,13 @@ pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
     } else {
         args.paths.iter().cloned().map(Input::Path).collect()
     };
-    let matcher = args
-        .gaz
-        .matcher_for(&inputs, &JsonlFields::default(), false, None)?;
+    let matcher = args.gaz.matcher_for(
+        &inputs,
+        &JsonlFields::default(),
+        false,
+        None,
+        &mut super::Timings::default(),
+    )?;
     let gaz = matcher.gazetteer();
     let sources = if args.paths.is_empty() {
         input::bundled_seeds().into_iter().map(Ok).collect()

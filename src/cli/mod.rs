@@ -1,5 +1,6 @@
 //! Command-line parsing and the subcommands.
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
@@ -79,18 +80,24 @@ impl GazetteerArgs {
     }
 
     /// Loads the gazetteers and builds the matcher for a run over `inputs`: when the inputs
-    /// are small next to the gazetteer, only for the names that can occur in them.
+    /// are small next to the gazetteer, only for the names that can occur in them. Records
+    /// how long each step took in `timings`.
     pub fn matcher_for(
         &self,
         inputs: &[nergraph::pipeline::Input],
         fields: &nergraph::pipeline::JsonlFields,
         word_positions: bool,
         jobs: Option<usize>,
+        timings: &mut Timings,
     ) -> nergraph::Result<Matcher> {
+        let t = Instant::now();
         let gaz = self.load()?;
+        timings.gazetteers = t.elapsed();
         let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
         let limit = nergraph::pipeline::vocabulary_limit(names);
+        let t = Instant::now();
         let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, limit, jobs);
+        timings.vocabulary = vocabulary.as_ref().map(|v| (t.elapsed(), v.len()));
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
         if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
@@ -118,7 +125,51 @@ impl GazetteerArgs {
         if let Some(v) = vocabulary {
             b.vocabulary(v);
         }
-        b.build(gaz)
+        let t = Instant::now();
+        let matcher = b.build(gaz)?;
+        timings.matcher = t.elapsed();
+        timings.patterns = matcher.pattern_count();
+        Ok(matcher)
+    }
+}
+
+/// How long the steps of a run took (`build --timings`).
+#[derive(Debug, Default)]
+pub struct Timings {
+    /// Loading the gazetteers.
+    pub gazetteers: Duration,
+    /// Reading the inputs' words ahead (small runs only), and how many distinct words.
+    pub vocabulary: Option<(Duration, usize)>,
+    /// Compiling the matcher, and for how many patterns.
+    pub matcher: Duration,
+    pub patterns: usize,
+    /// Reading, matching and linking the documents.
+    pub documents: Duration,
+    /// Writing the outputs (Graphviz included).
+    pub outputs: Duration,
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = |d: Duration| d.as_secs_f64();
+        write!(f, "gazetteers {:.3} s", s(self.gazetteers))?;
+        if let Some((d, words)) = self.vocabulary {
+            write!(f, ", vocabulary pre-pass {:.3} s ({} words)", s(d), words)?;
+        }
+        let total = self.gazetteers
+            + self.vocabulary.map_or(Duration::ZERO, |v| v.0)
+            + self.matcher
+            + self.documents
+            + self.outputs;
+        write!(
+            f,
+            ", matcher {:.3} s ({} patterns), documents {:.3} s, outputs {:.3} s, total {:.3} s",
+            s(self.matcher),
+            self.patterns,
+            s(self.documents),
+            s(self.outputs),
+            s(total)
+        )
     }
 }
 
