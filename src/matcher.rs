@@ -174,23 +174,7 @@ impl MatcherBuilder {
         }
         let automata = Automata::build(&patterns, self.threads)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
-        let mut first_two = vec![0u64; 1024].into_boxed_slice();
-        for p in &patterns {
-            let b = p.as_bytes();
-            match b.len() {
-                0 => {}
-                1 => {
-                    for second in 0..256 {
-                        let k = (b[0] as usize) << 8 | second;
-                        first_two[k >> 6] |= 1 << (k & 63);
-                    }
-                }
-                _ => {
-                    let k = (b[0] as usize) << 8 | b[1] as usize;
-                    first_two[k >> 6] |= 1 << (k & 63);
-                }
-            }
-        }
+        let first_two = text::PairSet::of(&patterns);
         let starts = StartClasses::of(&patterns);
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
@@ -207,6 +191,38 @@ impl MatcherBuilder {
             word_positions: self.word_positions,
         })
     }
+}
+
+/// The first two bytes of every form the matcher looks for (each name in every form and
+/// case it is matched in), for [`text::Vocabulary::for_names`].
+///
+/// A superset, made without building the forms: the first two bytes as written, with the
+/// first in capitals, both in capitals, and a hyphen second as a space (`X-Men`, `X Men`).
+pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
+    /// Up to two bytes.
+    struct Prefix([u8; 2], usize);
+    impl AsRef<[u8]> for Prefix {
+        fn as_ref(&self) -> &[u8] {
+            &self.0[..self.1]
+        }
+    }
+    text::PairSet::of(gaz.key_claims().iter().flat_map(|k| {
+        let b = k.form.as_bytes();
+        let (a, c, len) = match *b {
+            [] => (0, 0, 0),
+            [a] => (a, 0, 1),
+            [a, c, ..] => (a, c, 2),
+        };
+        let (ua, uc) = (a.to_ascii_uppercase(), c.to_ascii_uppercase());
+        let space = if c == b'-' { b' ' } else { c };
+        [
+            Prefix([a, c], len),
+            Prefix([ua, c], len),
+            Prefix([ua, uc], len),
+            Prefix([a, space], len),
+            Prefix([ua, space], len),
+        ]
+    }))
 }
 
 /// The forms a normalised name is matched in: itself, with hyphens as spaces (`al-Qaeda`,
@@ -366,7 +382,7 @@ pub struct Matcher {
     automata: Automata,
     variants: Vec<Vec<Variant>>,
     by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
-    first_two: Box<[u64]>,
+    first_two: text::PairSet,
     starts: StartClasses,
     people: PeopleIndex,
     in_document: bool,
@@ -562,8 +578,7 @@ impl Matcher {
     /// bytes, and `b` does not continue a word (checked by the caller's skipping).
     #[inline]
     fn may_start(&self, b: u8, next: u8) -> bool {
-        let k = (b as usize) << 8 | next as usize;
-        self.first_two[k >> 6] & (1 << (k & 63)) != 0
+        self.first_two.contains(b, next)
     }
 
     /// The candidate for pattern `pid` at `[s, e)`, if it ends a word and passes the case rules.
@@ -769,10 +784,27 @@ mod tests {
         for d in &docs {
             vocab.add_document(d);
         }
-        let small = MatcherBuilder::new().vocabulary(vocab).build(gaz).unwrap();
+        // Only the words that begin like a name: fewer words, the same names admitted.
+        let mut only = text::Vocabulary::for_names(name_starts(&gaz));
+        for d in &docs {
+            only.add_document(d);
+        }
+        assert!(
+            only.len() * 2 < vocab.len(),
+            "{} of {}",
+            only.len(),
+            vocab.len()
+        );
+        let small = MatcherBuilder::new()
+            .vocabulary(vocab)
+            .build(std::sync::Arc::clone(&gaz))
+            .unwrap();
+        let filtered = MatcherBuilder::new().vocabulary(only).build(gaz).unwrap();
         assert!(small.pattern_count() * 20 < full.pattern_count());
+        assert!(filtered.pattern_count() <= small.pattern_count());
         for d in docs {
             assert_eq!(full.annotate(d).mentions, small.annotate(d).mentions);
+            assert_eq!(full.annotate(d).mentions, filtered.annotate(d).mentions);
         }
     }
 

@@ -88,7 +88,8 @@ pub fn vocabulary_limit(names: usize) -> u64 {
     (names as u64 * 600).max(8 << 20)
 }
 
-/// The vocabulary of a small run's inputs, read once ahead, for
+/// The vocabulary of a small run's inputs (the words that begin like a name of `starts`,
+/// [`matcher::name_starts`](crate::matcher::name_starts)), read once ahead, for
 /// [`MatcherBuilder::vocabulary`](crate::MatcherBuilder::vocabulary): with it, the matcher
 /// compiles only the names that can occur, so a run over a few articles does not spend its
 /// time building an automaton for hundreds of thousands of names. `None` when the inputs hold
@@ -96,6 +97,7 @@ pub fn vocabulary_limit(names: usize) -> u64 {
 pub fn small_run_vocabulary(
     inputs: &[Input],
     fields: &JsonlFields,
+    starts: &crate::text::PairSet,
     limit: u64,
     jobs: Option<usize>,
 ) -> Option<crate::text::Vocabulary> {
@@ -107,7 +109,7 @@ pub fn small_run_vocabulary(
         return None;
     }
     let words = |work: Work| -> crate::text::Vocabulary {
-        let mut vocab = crate::text::Vocabulary::new();
+        let mut vocab = crate::text::Vocabulary::for_names(starts.clone());
         match work {
             Work::Source(_, src) => {
                 if let Ok(doc) = src.read() {

@@ -370,11 +370,52 @@ pub fn count_word_starts(text: &[u8], from: usize, to: usize) -> usize {
             .sum::<usize>()
 }
 
+/// A set of byte pairs: the first two bytes of names (a one-byte name is every pair that
+/// begins with its byte), to rule out most places quickly.
+#[derive(Clone, Debug)]
+pub struct PairSet {
+    bits: std::sync::Arc<[u64]>,
+}
+
+impl Default for PairSet {
+    fn default() -> PairSet {
+        PairSet::of(std::iter::empty::<&[u8]>())
+    }
+}
+
+impl PairSet {
+    /// The set of the first two bytes of `names`.
+    pub fn of<I, N>(names: I) -> PairSet
+    where
+        I: IntoIterator<Item = N>,
+        N: AsRef<[u8]>,
+    {
+        let mut bits = vec![0u64; 1024];
+        let mut set = |k: usize| bits[k >> 6] |= 1 << (k & 63);
+        for n in names {
+            match *n.as_ref() {
+                [] => {}
+                [a] => (0..256).for_each(|b| set((a as usize) << 8 | b)),
+                [a, b, ..] => set((a as usize) << 8 | b as usize),
+            }
+        }
+        PairSet { bits: bits.into() }
+    }
+
+    /// Whether a name may begin with `a` followed by `b` (`b` is 0 at the end of a text).
+    #[inline]
+    pub fn contains(&self, a: u8, b: u8) -> bool {
+        let k = (a as usize) << 8 | b as usize;
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
 /// The words (runs of ASCII letters and digits) of normalised documents, for
 /// [`MatcherBuilder::vocabulary`](crate::MatcherBuilder::vocabulary).
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     words: rustc_hash::FxHashSet<Box<[u8]>>,
+    starts: Option<PairSet>,
 }
 
 impl Vocabulary {
@@ -383,22 +424,41 @@ impl Vocabulary {
         Vocabulary::default()
     }
 
+    /// An empty vocabulary that keeps only the words whose first two bytes (in the text:
+    /// with the byte after a one-letter word) begin a name of `starts`: a name can only be
+    /// found where its first two bytes are, so [`Vocabulary::admits`] answers the same for
+    /// those names, and most words of a text (in small letters) are never hashed.
+    pub fn for_names(starts: PairSet) -> Vocabulary {
+        Vocabulary {
+            words: Default::default(),
+            starts: Some(starts),
+        }
+    }
+
     /// Adds the words of a document (raw bytes; normalised here).
     pub fn add_document(&mut self, doc: &[u8]) {
         let norm = normalize(doc);
         let b = norm.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !is_word_byte(b[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            while i < b.len() && is_word_byte(b[i]) {
-                i += 1;
-            }
-            if !self.words.contains(&b[s..i]) {
-                self.words.insert(b[s..i].into());
+        for block in crate::scan::blocks(b) {
+            let mut bits = block.starts;
+            while bits != 0 {
+                let s = block.base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let next = b.get(s + 1).copied().unwrap_or(0);
+                if self
+                    .starts
+                    .as_ref()
+                    .is_some_and(|f| !f.contains(b[s], next))
+                {
+                    continue;
+                }
+                let e = b[s..]
+                    .iter()
+                    .position(|&c| !is_word_byte(c))
+                    .map_or(b.len(), |k| s + k);
+                if !self.words.contains(&b[s..e]) {
+                    self.words.insert(b[s..e].into());
+                }
             }
         }
     }

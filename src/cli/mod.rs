@@ -96,7 +96,9 @@ impl GazetteerArgs {
         let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
         let limit = nergraph::pipeline::vocabulary_limit(names);
         let t = Instant::now();
-        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, limit, jobs);
+        let starts = nergraph::matcher::name_starts(&gaz);
+        let vocabulary =
+            nergraph::pipeline::small_run_vocabulary(inputs, fields, &starts, limit, jobs);
         timings.vocabulary = vocabulary.as_ref().map(|v| (t.elapsed(), v.len()));
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
