@@ -4,7 +4,7 @@
 //! comments and a header row; columns `id`, `type`, `name` are required, `aliases` and
 //! `ambiguous` (both `|`-separated) are optional, and every other column is an attribute.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -114,9 +114,10 @@ pub struct Claim<'g> {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, EntityId>,
+    by_id: rustc_hash::FxHashMap<String, EntityId>,
     files: Vec<String>,
-    warnings: Vec<Warning>,
+    /// Made when first asked for (thousands, for a big gazetteer, that most runs never show).
+    warnings: std::sync::OnceLock<Vec<Warning>>,
     keys: Vec<KeyClaims>,
 }
 
@@ -188,7 +189,7 @@ impl Gazetteer {
 
     /// Warnings found while loading (names claimed by several entities).
     pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+        self.warnings.get_or_init(|| self.compute_warnings())
     }
 
     /// Every name with the entities that claim it, keyed by its matching key (see
@@ -220,24 +221,44 @@ impl Gazetteer {
 
     /// Groups every name by its matching key (names are normalised once, here).
     fn compute_claims(&mut self) {
-        let mut index: rustc_hash::FxHashMap<String, usize> = Default::default();
-        let mut keys: Vec<KeyClaims> = Vec::new();
-        for (i, e) in self.entities.iter().enumerate() {
+        // Normalising the names is most of the work: done in parallel (in the caller's rayon
+        // pool), then grouped in load order.
+        use rayon::prelude::*;
+        let forms: Vec<Vec<(String, String)>> = self
+            .entities
+            .par_iter()
+            .map(|e| {
+                e.names()
+                    .map(|name| {
+                        let form = text::normalize_name(name);
+                        let key = text::key_of_form(&form);
+                        (form, key)
+                    })
+                    .collect()
+            })
+            .collect();
+        let names: usize = forms.iter().map(Vec::len).sum();
+        let mut index: rustc_hash::FxHashMap<String, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(names, Default::default());
+        let mut keys: Vec<KeyClaims> = Vec::with_capacity(names);
+        for (i, names) in forms.into_iter().enumerate() {
             let id = EntityId(i as u32);
-            for (j, name) in e.names().enumerate() {
-                let form = text::normalize_name(name);
+            for (j, (form, key)) in names.into_iter().enumerate() {
                 if form.is_empty() {
                     continue;
                 }
-                let key = text::key_of_form(&form);
-                let slot = *index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(KeyClaims {
-                        key,
-                        form: String::new(),
-                        claims: Vec::new(),
-                    });
-                    keys.len() - 1
-                });
+                let slot = match index.get(&key) {
+                    Some(&slot) => slot,
+                    None => {
+                        keys.push(KeyClaims {
+                            key: key.clone(),
+                            form: String::new(),
+                            claims: Vec::new(),
+                        });
+                        index.insert(key, keys.len() - 1);
+                        keys.len() - 1
+                    }
+                };
                 let k = &mut keys[slot];
                 if k.claims.iter().any(|c| c.0 == id) {
                     continue;
@@ -257,7 +278,7 @@ impl Gazetteer {
         self.keys = keys;
     }
 
-    fn compute_warnings(&mut self) {
+    fn compute_warnings(&self) -> Vec<Warning> {
         let mut warnings = Vec::new();
         for k in self.keys.iter().filter(|k| k.claims.len() > 1) {
             let (first, _) = k.claims[0];
@@ -282,7 +303,7 @@ impl Gazetteer {
                 });
             }
         }
-        self.warnings = warnings;
+        warnings
     }
 }
 
@@ -360,22 +381,43 @@ impl GazetteerBuilder {
     pub fn add_str(mut self, file: &str, text: &str) -> Result<GazetteerBuilder> {
         let err = |line: usize, msg: String| Error::gazetteer(msg).with_path(file).with_line(line);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut header: Option<Header> = None;
-        for (i, raw) in text.split('\n').enumerate() {
-            let lineno = i + 1;
+        // (line number, line) of the rows that are not blank or comments.
+        let mut rows = text.split('\n').enumerate().filter_map(|(i, raw)| {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            let Some(h) = &header else {
-                match Header::parse(&fields) {
-                    Ok(h) => header = Some(h),
-                    Err(m) => return self.fail(err(lineno, m)),
-                }
-                continue;
-            };
-            match self.parse_row(h, &fields, file, lineno) {
+            (!line.trim().is_empty() && !line.starts_with('#')).then_some((i + 1, line))
+        });
+        let Some((lineno, first)) = rows.next() else {
+            return self.fail(
+                Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
+            );
+        };
+        let h = match Header::parse(&first.split('\t').collect::<Vec<_>>()) {
+            Ok(h) => h,
+            Err(m) => return self.fail(err(lineno, m)),
+        };
+        // Rows are parsed in parallel (in the caller's rayon pool), then added in order, so
+        // errors and duplicate ids are reported as a line-by-line reading would.
+        use rayon::prelude::*;
+        let rows: Vec<(usize, &str)> = rows.collect();
+        let parsed: Vec<Result<Entity>> = rows
+            .par_iter()
+            .map(|&(lineno, line)| {
+                let fields: Vec<&str> = line.split('\t').collect();
+                parse_row(&h, &fields, file, lineno)
+            })
+            .collect();
+        for row in parsed {
+            let checked = row.and_then(|entity| match self.gaz.by_id.get(&entity.id) {
+                Some(&prev) => Err(Error::gazetteer(format!(
+                    "duplicate id `{}` (first defined at {})",
+                    entity.id,
+                    self.gaz.entity(prev).source
+                ))
+                .with_path(file)
+                .with_line(entity.source.line)),
+                None => Ok(entity),
+            });
+            match checked {
                 Ok(entity) => {
                     let eid = EntityId(self.gaz.entities.len() as u32);
                     self.gaz.by_id.insert(entity.id.clone(), eid);
@@ -383,11 +425,6 @@ impl GazetteerBuilder {
                 }
                 Err(e) => self = self.fail(e)?,
             }
-        }
-        if header.is_none() {
-            return self.fail(
-                Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
-            );
         }
         self.gaz.files.push(file.to_string());
         Ok(self)
@@ -420,95 +457,90 @@ impl GazetteerBuilder {
         }
     }
 
-    fn parse_row(&self, h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<Entity> {
-        let err = |msg: String| Error::gazetteer(msg).with_path(file).with_line(lineno);
-        if fields.len() != h.columns.len() {
-            return Err(err(format!(
-                "expected {} tab-separated fields as in the header, found {}",
-                h.columns.len(),
-                fields.len()
-            )));
-        }
-        let id = fields[h.id].trim();
-        let kind = fields[h.kind].trim();
-        let name = fields[h.name].trim();
-        if id.is_empty() {
-            return Err(err("empty id".into()));
-        }
-        if name.is_empty() {
-            return Err(err(format!("entity `{}` has an empty name", id)));
-        }
-        if kind.is_empty() {
-            return Err(err(format!("entity `{}` has an empty type", id)));
-        }
-        if let Some(&prev) = self.gaz.by_id.get(id) {
-            let first = &self.gaz.entity(prev).source;
-            return Err(err(format!(
-                "duplicate id `{}` (first defined at {})",
-                id, first
-            )));
-        }
-        let split = |col: Option<usize>| -> Vec<String> {
-            col.map(|c| {
-                fields[c]
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default()
-        };
-        let mut aliases: Vec<String> = Vec::new();
-        for a in split(h.aliases) {
-            if a != name && !aliases.contains(&a) {
-                aliases.push(a);
-            }
-        }
-        let ambiguous = split(h.ambiguous);
-        for a in &ambiguous {
-            if a != name && !aliases.contains(a) {
-                return Err(err(format!(
-                    "`ambiguous` lists `{}`, which is not a name of `{}`",
-                    a, id
-                )));
-            }
-        }
-        let empty_aliases = h.aliases.map_or(0, |c| {
-            let cell = fields[c];
-            if cell.trim().is_empty() {
-                0
-            } else {
-                cell.split('|').filter(|s| s.trim().is_empty()).count()
-            }
-        });
-        let attributes = h
-            .attributes
-            .iter()
-            .filter(|(c, _)| !fields[*c].trim().is_empty())
-            .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
-            .collect();
-        Ok(Entity {
-            id: id.to_string(),
-            kind: kind.to_string(),
-            name: name.to_string(),
-            aliases,
-            ambiguous,
-            attributes,
-            source: Source {
-                file: file.to_string(),
-                line: lineno,
-            },
-            empty_aliases,
-        })
-    }
-
-    /// Finishes loading and computes the warnings.
+    /// Finishes loading: groups the names by matching key (the warnings are made when
+    /// [`Gazetteer::warnings`] is first called).
     pub fn build(mut self) -> Result<Gazetteer> {
         self.gaz.compute_claims();
-        self.gaz.compute_warnings();
         Ok(self.gaz)
     }
+}
+
+/// One row of a gazetteer file (the duplicate-id check is the caller's).
+fn parse_row(h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<Entity> {
+    let err = |msg: String| Error::gazetteer(msg).with_path(file).with_line(lineno);
+    if fields.len() != h.columns.len() {
+        return Err(err(format!(
+            "expected {} tab-separated fields as in the header, found {}",
+            h.columns.len(),
+            fields.len()
+        )));
+    }
+    let id = fields[h.id].trim();
+    let kind = fields[h.kind].trim();
+    let name = fields[h.name].trim();
+    if id.is_empty() {
+        return Err(err("empty id".into()));
+    }
+    if name.is_empty() {
+        return Err(err(format!("entity `{}` has an empty name", id)));
+    }
+    if kind.is_empty() {
+        return Err(err(format!("entity `{}` has an empty type", id)));
+    }
+    let split = |col: Option<usize>| -> Vec<String> {
+        col.map(|c| {
+            fields[c]
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let mut aliases: Vec<String> = split(h.aliases);
+    // Without the name and repeats, in order (a city can have hundreds of alternate names).
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    seen.insert(name);
+    let keep: Vec<bool> = aliases.iter().map(|a| seen.insert(a.as_str())).collect();
+    let mut k = keep.iter();
+    aliases.retain(|_| *k.next().unwrap_or(&false));
+    let ambiguous = split(h.ambiguous);
+    for a in &ambiguous {
+        if a != name && !aliases.contains(a) {
+            return Err(err(format!(
+                "`ambiguous` lists `{}`, which is not a name of `{}`",
+                a, id
+            )));
+        }
+    }
+    let empty_aliases = h.aliases.map_or(0, |c| {
+        let cell = fields[c];
+        if cell.trim().is_empty() {
+            0
+        } else {
+            cell.split('|').filter(|s| s.trim().is_empty()).count()
+        }
+    });
+    let attributes = h
+        .attributes
+        .iter()
+        .filter(|(c, _)| !fields[*c].trim().is_empty())
+        .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
+        .collect();
+    Ok(Entity {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        name: name.to_string(),
+        aliases,
+        ambiguous,
+        attributes,
+        source: Source {
+            file: file.to_string(),
+            line: lineno,
+        },
+        empty_aliases,
+    })
 }
 
 struct Header {

@@ -91,7 +91,13 @@ impl GazetteerArgs {
         timings: &mut Timings,
     ) -> nergraph::Result<Matcher> {
         let t = Instant::now();
-        let gaz = self.load()?;
+        // Loading normalises the names in parallel: on --jobs threads, like the rest.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.unwrap_or(0))
+            .build()
+            .map_err(|e| nergraph::Error::usage(format!("cannot start worker threads: {}", e)))?;
+        let gaz = pool.install(|| self.load())?;
+        drop(pool);
         timings.gazetteers = t.elapsed();
         let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
         let limit = nergraph::pipeline::vocabulary_limit(names);
