@@ -492,11 +492,25 @@ impl Vocabulary {
             return true;
         }
         let w = &b[..end];
-        let mut title = w.to_vec();
-        title[0] = title[0].to_ascii_uppercase();
-        self.words.contains(w)
-            || self.words.contains(title.as_slice())
-            || self.words.contains(w.to_ascii_uppercase().as_slice())
+        if self.words.contains(w) {
+            return true;
+        }
+        // The other two capitalisations, in a buffer on the stack for usual word lengths.
+        let mut buf = [0u8; 64];
+        let mut heap = Vec::new();
+        let cased: &mut [u8] = if w.len() <= buf.len() {
+            &mut buf[..w.len()]
+        } else {
+            heap.resize(w.len(), 0);
+            &mut heap
+        };
+        cased.copy_from_slice(w);
+        cased[0] = cased[0].to_ascii_uppercase();
+        if self.words.contains(&*cased) {
+            return true;
+        }
+        cased.make_ascii_uppercase();
+        self.words.contains(&*cased)
     }
 
     /// Whether a normalised name can occur: its first word is a word of the vocabulary (a

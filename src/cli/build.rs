@@ -280,14 +280,21 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
             svg_path.display()
         );
     }
-    if stats.errors > 0 {
+    let code = if stats.errors > 0 {
         eprintln!(
             "nergraph: {} input(s) could not be read; the graph holds the others",
             stats.errors
         );
-        return Ok(1);
-    }
-    Ok(0)
+        1
+    } else {
+        0
+    };
+    // The process ends here: the matcher and the graph (hundreds of thousands of small
+    // allocations with a big gazetteer) are left to the operating system instead of being
+    // freed one by one.
+    std::mem::forget(matcher);
+    std::mem::forget(graph);
+    Ok(code)
 }
 
 /// Applies --min-value and --backbone.
