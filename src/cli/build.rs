@@ -231,9 +231,20 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     let json_path = args.out.join("graph.json");
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
-    atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w))?;
-    let dot_text = dot::to_string_scored(&graph, &analysis);
-    atomic::write_bytes(&dot_path, dot_text.as_bytes())?;
+    // graph.json and graph.dot are written at the same time (on --jobs threads).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+    let (json_written, dot_text) = pool.join(
+        || atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w)),
+        || {
+            let dot_text = dot::to_string_scored(&graph, &analysis);
+            atomic::write_bytes(&dot_path, dot_text.as_bytes()).map(|()| dot_text)
+        },
+    );
+    json_written?;
+    let dot_text = dot_text?;
     let svg = render_svg(&dot_text, &svg_path)?;
     let mut more = Vec::new();
     for f in formats {
