@@ -120,51 +120,72 @@ impl MatcherBuilder {
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
         // Pattern text → pattern id; kept in the matcher for the look-up of shorter names.
+        let threads = self
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+        // The forms of each name, in parallel; then numbered in gazetteer order.
+        let per_key: Vec<(EntityId, Variant, Vec<(String, bool)>)> = pool.install(|| {
+            use rayon::prelude::*;
+            gaz.key_claims()
+                .par_iter()
+                .filter_map(|k| {
+                    // The first claim wins the name (see gazetteers/README.md).
+                    let (id, j) = k.claims[0];
+                    let form = &k.form;
+                    if self
+                        .vocabulary
+                        .as_ref()
+                        .is_some_and(|v| !v.admits_in_any_case(form))
+                    {
+                        return None;
+                    }
+                    let entity = gaz.entity(id);
+                    let name = entity.names().nth(j as usize).unwrap_or("");
+                    let acronym = text::is_acronym(form);
+                    let all: Vec<(String, bool)> = forms(form)
+                        .into_iter()
+                        .flat_map(|f| {
+                            case_forms(&f, acronym)
+                                .into_iter()
+                                .enumerate()
+                                .map(|(k, cf)| (cf, k == 0))
+                        })
+                        .filter(|(f, _)| self.vocabulary.as_ref().is_none_or(|v| v.admits(f)))
+                        .collect();
+                    let variant = Variant {
+                        entity: id,
+                        acronym,
+                        ambiguous: entity.is_ambiguous(name),
+                        exact: false,
+                    };
+                    Some((id, variant, all))
+                })
+                .collect()
+        });
+        // Pattern text → pattern id; kept in the matcher for the look-up of shorter names.
         let mut by_form: rustc_hash::FxHashMap<Box<[u8]>, u32> = Default::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for k in gaz.key_claims() {
-            // The first claim wins the name (see gazetteers/README.md).
-            let (id, j) = k.claims[0];
-            let entity = gaz.entity(id);
-            let name = entity.names().nth(j as usize).unwrap_or("");
-            let form = &k.form;
-            let acronym = text::is_acronym(form);
-            let ambiguous = entity.is_ambiguous(name);
-            if self
-                .vocabulary
-                .as_ref()
-                .is_some_and(|v| !v.admits_in_any_case(form))
-            {
-                continue;
-            }
-            let all = forms(form).into_iter().flat_map(|f| {
-                case_forms(&f, acronym)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, cf)| (cf, k == 0))
-            });
+        for (id, variant, all) in per_key {
             for (f, exact) in all {
-                if let Some(vocab) = &self.vocabulary {
-                    if !vocab.admits(&f) {
-                        continue;
+                let pid = match by_form.get(f.as_bytes()) {
+                    Some(&pid) => pid as usize,
+                    None => {
+                        by_form.insert(f.as_bytes().into(), patterns.len() as u32);
+                        patterns.push(f);
+                        variants.push(Vec::new());
+                        patterns.len() - 1
                     }
-                }
-                let key: Box<[u8]> = f.as_bytes().into();
-                let pid = *by_form.entry(key).or_insert_with(|| {
-                    patterns.push(f.clone());
-                    variants.push(Vec::new());
-                    (patterns.len() - 1) as u32
-                }) as usize;
+                };
                 if variants[pid].iter().any(|v| v.entity == id) {
                     continue;
                 }
-                variants[pid].push(Variant {
-                    entity: id,
-                    acronym,
-                    ambiguous,
-                    exact,
-                });
+                variants[pid].push(Variant { exact, ..variant });
             }
         }
         // A name written exactly so wins over another's name in a changed case
@@ -172,7 +193,7 @@ impl MatcherBuilder {
         for vs in &mut variants {
             vs.sort_by_key(|v| !v.exact);
         }
-        let automata = Automata::build(&patterns, self.threads)?;
+        let automata = Automata::build(&patterns, threads, &pool)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
         let first_two = text::PairSet::of(&patterns);
         let prefixes = Prefixes::of(&patterns);
@@ -267,10 +288,7 @@ struct Part {
 }
 
 impl Automata {
-    fn build(patterns: &[String], threads: Option<usize>) -> Result<Automata> {
-        let threads = threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
+    fn build(patterns: &[String], threads: usize, pool: &rayon::ThreadPool) -> Result<Automata> {
         // Longest-processing-time-first: the heaviest first bytes go to the lightest group.
         let mut weight = [0usize; 256];
         for p in patterns {
@@ -313,10 +331,6 @@ impl Automata {
             groups.into_iter().map(part).collect()
         } else {
             use rayon::prelude::*;
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads.min(n))
-                .build()
-                .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
             pool.install(|| groups.into_par_iter().map(part).collect())
         };
         Ok(Automata {
