@@ -129,7 +129,7 @@ impl MatcherBuilder {
             .build()
             .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
         // The forms of each name, in parallel; then numbered in gazetteer order.
-        let per_key: Vec<(EntityId, Variant, Vec<(String, bool)>)> = pool.install(|| {
+        let per_key: Vec<NameForms> = pool.install(|| {
             use rayon::prelude::*;
             gaz.key_claims()
                 .par_iter()
@@ -418,6 +418,9 @@ impl StartClasses {
         c
     }
 }
+
+/// A name's entity and flags, with the forms it is looked for in (text, written so exactly).
+type NameForms = (EntityId, Variant, Vec<(String, bool)>);
 
 #[derive(Clone, Debug)]
 struct Variant {
