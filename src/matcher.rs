@@ -3,8 +3,8 @@
 //! The pipeline for one document is
 //! [normalise](crate::text::normalize) → scan (one leftmost-longest Aho-Corasick automaton
 //! over every name in each capitalisation it may take) → check each candidate (whole words,
-//! capitals context) → [resolve](crate::resolve) (names that need context, in-document
-//! aliases, near-miss person names) → [segment](crate::segment) → mentions with offsets into
+//! capitals context) → [resolve](mod@crate::resolve) (names that need context, in-document
+//! aliases, near-miss person names) → [segment](mod@crate::segment) → mentions with offsets into
 //! the original bytes.
 //!
 //! # Case rules

@@ -21,7 +21,7 @@
 //! `n(ab)` documents linking both.
 //!
 //! Algorithms that need a positive weight (PageRank, communities, paths, the backbone, pen
-//! widths) use the [strength](strength): the value, or 0 for a negative PMI or NPMI (a pair
+//! widths) use the [strength]: the value, or 0 for a negative PMI or NPMI (a pair
 //! seen together less often than chance), which they treat as no link.
 //!
 //! [`Node::windows`]: crate::graph::Node::windows

@@ -111,7 +111,7 @@ pub fn to_graph(g: &EntityGraph) -> Graph {
 }
 
 /// The DOT graph of an entity graph with its scores: pen widths and layout weights follow
-/// the analysis' [`Weight`](crate::analysis::Weight), and every node carries its scores as
+/// the analysis' [`Weight`], and every node carries its scores as
 /// attributes (`degree`, `weighted_degree`, `pagerank`, `betweenness`, `community`, which
 /// Graphviz keeps but does not draw) and in its tooltip.
 pub fn to_graph_scored(g: &EntityGraph, a: &Analysis) -> Graph {

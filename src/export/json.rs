@@ -300,7 +300,7 @@ pub fn to_string(g: &EntityGraph) -> String {
     String::from_utf8(v).expect("JSON is UTF-8")
 }
 
-/// Reads a graph written by [`write`].
+/// Reads a graph written by [`write()`].
 ///
 /// # Example
 /// ```
