@@ -238,8 +238,10 @@ impl Gazetteer {
             })
             .collect();
         let names: usize = forms.iter().map(Vec::len).sum();
-        let mut index: rustc_hash::FxHashMap<String, usize> =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(names, Default::default());
+        // Key → slot in `keys`, the key itself stored once, in `keys`.
+        let hasher = rustc_hash::FxBuildHasher;
+        let hash = |k: &str| std::hash::BuildHasher::hash_one(&hasher, k);
+        let mut index: hashbrown::HashTable<usize> = hashbrown::HashTable::with_capacity(names);
         let mut keys: Vec<KeyClaims> = Vec::with_capacity(names);
         for (i, names) in forms.into_iter().enumerate() {
             let id = EntityId(i as u32);
@@ -247,15 +249,16 @@ impl Gazetteer {
                 if form.is_empty() {
                     continue;
                 }
-                let slot = match index.get(&key) {
+                let h = hash(&key);
+                let slot = match index.find(h, |&slot| keys[slot].key == key) {
                     Some(&slot) => slot,
                     None => {
+                        index.insert_unique(h, keys.len(), |&slot| hash(&keys[slot].key));
                         keys.push(KeyClaims {
-                            key: key.clone(),
+                            key,
                             form: String::new(),
                             claims: Vec::new(),
                         });
-                        index.insert(key, keys.len() - 1);
                         keys.len() - 1
                     }
                 };
