@@ -167,21 +167,15 @@ impl MatcherBuilder {
                 })
                 .collect()
         });
-        // Pattern text → pattern id; kept in the matcher for the look-up of shorter names.
-        let mut by_form: rustc_hash::FxHashMap<Box<[u8]>, u32> = Default::default();
-        let mut patterns: Vec<String> = Vec::new();
+        // The patterns, numbered; kept in the matcher for the look-up of shorter names.
+        let mut by_form = Forms::default();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
         for (id, variant, all) in per_key {
             for (f, exact) in all {
-                let pid = match by_form.get(f.as_bytes()) {
-                    Some(&pid) => pid as usize,
-                    None => {
-                        by_form.insert(f.as_bytes().into(), patterns.len() as u32);
-                        patterns.push(f);
-                        variants.push(Vec::new());
-                        patterns.len() - 1
-                    }
-                };
+                let pid = by_form.id(f);
+                if pid == variants.len() {
+                    variants.push(Vec::new());
+                }
                 if variants[pid].iter().any(|v| v.entity == id) {
                     continue;
                 }
@@ -193,11 +187,12 @@ impl MatcherBuilder {
         for vs in &mut variants {
             vs.sort_by_key(|v| !v.exact);
         }
-        let automata = Automata::build(&patterns, threads, &pool)?;
+        let patterns = by_form.texts();
+        let automata = Automata::build(patterns, threads, &pool)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
-        let first_two = text::PairSet::of(&patterns);
-        let prefixes = Prefixes::of(&patterns);
-        let starts = StartClasses::of(&patterns);
+        let first_two = text::PairSet::of(patterns.iter().map(|p| p.as_bytes()));
+        let prefixes = Prefixes::of(patterns);
+        let starts = StartClasses::of(patterns);
         let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
         let people = PeopleIndex::new(&gaz, is_person);
         Ok(Matcher {
@@ -277,6 +272,48 @@ struct Automata {
     parts: Vec<Part>,
 }
 
+/// The patterns, each stored once, and a hash index from text to pattern id.
+#[derive(Clone, Debug, Default)]
+struct Forms {
+    texts: Vec<Box<str>>,
+    index: hashbrown::HashTable<u32>,
+}
+
+impl Forms {
+    fn hash(text: &[u8]) -> u64 {
+        std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, text)
+    }
+
+    /// The id of a pattern, if it is one.
+    #[inline]
+    fn get(&self, text: &[u8]) -> Option<usize> {
+        self.index
+            .find(Self::hash(text), |&p| {
+                self.texts[p as usize].as_bytes() == text
+            })
+            .map(|&p| p as usize)
+    }
+
+    /// The id of a pattern, added as the next one if it is new.
+    fn id(&mut self, text: String) -> usize {
+        let h = Self::hash(text.as_bytes());
+        let texts = &self.texts;
+        if let Some(&p) = self.index.find(h, |&p| *texts[p as usize] == *text) {
+            return p as usize;
+        }
+        let p = self.texts.len();
+        let texts = &self.texts;
+        self.index
+            .insert_unique(h, p as u32, |&q| Self::hash(texts[q as usize].as_bytes()));
+        self.texts.push(text.into_boxed_str());
+        p
+    }
+
+    fn texts(&self) -> &[Box<str>] {
+        &self.texts
+    }
+}
+
 /// About how many bytes of names go into one automaton (see [`Automata::build`]).
 const PART_BYTES: usize = 1 << 18;
 
@@ -288,7 +325,7 @@ struct Part {
 }
 
 impl Automata {
-    fn build(patterns: &[String], threads: usize, pool: &rayon::ThreadPool) -> Result<Automata> {
+    fn build(patterns: &[Box<str>], threads: usize, pool: &rayon::ThreadPool) -> Result<Automata> {
         // Longest-processing-time-first: the heaviest first bytes go to the lightest group.
         let mut weight = [0usize; 256];
         for p in patterns {
@@ -323,7 +360,7 @@ impl Automata {
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(aho_corasick::StartKind::Anchored)
-                .build(ids.iter().map(|&i| &patterns[i as usize]))
+                .build(ids.iter().map(|&i| patterns[i as usize].as_bytes()))
                 .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
             Ok(Part { ac, ids })
         };
@@ -363,8 +400,13 @@ impl Prefixes {
     /// 2^20 bits (128 KiB): a few percent of false positives for the bundled gazetteer.
     const BITS: u32 = 20;
 
-    fn of(patterns: &[String]) -> Prefixes {
-        let short = text::PairSet::of(patterns.iter().filter(|p| p.len() < 4));
+    fn of(patterns: &[Box<str>]) -> Prefixes {
+        let short = text::PairSet::of(
+            patterns
+                .iter()
+                .filter(|p| p.len() < 4)
+                .map(|p| p.as_bytes()),
+        );
         let mut quads = vec![0u64; 1 << (Self::BITS - 6)].into_boxed_slice();
         for p in patterns {
             if let Some(q) = p.as_bytes().first_chunk::<4>() {
@@ -398,7 +440,7 @@ struct StartClasses {
 }
 
 impl StartClasses {
-    fn of(patterns: &[String]) -> StartClasses {
+    fn of(patterns: &[Box<str>]) -> StartClasses {
         let mut c = StartClasses::default();
         for p in patterns {
             let Some(&b) = p.as_bytes().first() else {
@@ -436,7 +478,7 @@ pub struct Matcher {
     gaz: Arc<Gazetteer>,
     automata: Automata,
     variants: Vec<Vec<Variant>>,
-    by_form: rustc_hash::FxHashMap<Box<[u8]>, u32>,
+    by_form: Forms,
     first_two: text::PairSet,
     prefixes: Prefixes,
     starts: StartClasses,
@@ -602,10 +644,10 @@ impl Matcher {
                         if !ends_word(hay, e2) {
                             continue;
                         }
-                        let Some(&pid) = self.by_form.get(&hay[s..e2]) else {
+                        let Some(pid) = self.by_form.get(&hay[s..e2]) else {
                             continue;
                         };
-                        let Some(c) = self.check(norm, s, e2, pid as usize) else {
+                        let Some(c) = self.check(norm, s, e2, pid) else {
                             continue;
                         };
                         match best {
@@ -821,7 +863,7 @@ mod tests {
         let m = MatcherBuilder::new()
             .build(crate::Gazetteer::bundled().unwrap())
             .unwrap();
-        let patterns: Vec<&[u8]> = m.by_form.keys().map(|k| &k[..]).collect();
+        let patterns: Vec<&[u8]> = m.by_form.texts().iter().map(|k| k.as_bytes()).collect();
         assert_eq!(patterns.len(), m.pattern_count());
         let mut ruled_out = 0;
         for p in &patterns {
