@@ -57,12 +57,7 @@ pub fn run(args: NeighborsArgs) -> nergraph::Result<i32> {
         )?;
         if args.evidence {
             for ev in &edge.evidence {
-                let text: String = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let date = ev
-                    .date
-                    .as_deref()
-                    .map(|d| format!(" {}", d))
-                    .unwrap_or_default();
+                let (date, text) = super::output::evidence_line(ev);
                 writeln!(
                     out,
                     "               {}{} #{} [{}..{}]: {}",

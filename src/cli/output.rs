@@ -8,6 +8,18 @@ use nergraph::export::{csv, cytoscape, dot, gexf, graphml, html, json, Format};
 use nergraph::graph::EntityGraph;
 use nergraph::{atomic, Error};
 
+/// An evidence window for a one-line listing: its date (after a space; empty without one) and
+/// its text with every run of white space made one space.
+pub fn evidence_line(ev: &nergraph::cooccur::Evidence) -> (String, String) {
+    let date = ev
+        .date
+        .as_deref()
+        .map(|d| format!(" {}", d))
+        .unwrap_or_default();
+    let text = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (date, text)
+}
+
 /// The `--weight` option's values, for clap.
 pub fn parse_weight(s: &str) -> Result<Weight, String> {
     s.parse::<Weight>().map_err(|e| e.to_string())

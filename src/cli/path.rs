@@ -75,12 +75,7 @@ pub fn run(args: PathArgs) -> nergraph::Result<i32> {
             }
         )?;
         for ev in edge.evidence.iter().take(args.evidence) {
-            let text: String = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let date = ev
-                .date
-                .as_deref()
-                .map(|d| format!(" {}", d))
-                .unwrap_or_default();
+            let (date, text) = super::output::evidence_line(ev);
             writeln!(out, "     {}{} #{}: {}", ev.doc, date, ev.sentence, text)?;
         }
     }
