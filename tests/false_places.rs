@@ -8,7 +8,8 @@
 //! rate low, and checks that every name found is one that really is a place (or paper) in the
 //! book.
 use std::collections::BTreeMap;
-use std::process::Command;
+
+mod common;
 
 /// Names the novel uses for real places and a real newspaper, as reviewed by hand.
 const REAL: &[&str] = &[
@@ -45,17 +46,9 @@ fn few_false_names_in_a_novel() {
     let book = "tests/data/pride-and-prejudice.txt";
     let text = std::fs::read_to_string(book).unwrap();
     let words = text.split_whitespace().count();
-    let out = Command::new(env!("CARGO_BIN_EXE_nergraph"))
-        .args(["mentions", book])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = common::ok(&common::nergraph(&["mentions", book]));
     let mut found: BTreeMap<String, usize> = BTreeMap::new();
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
+    for line in stdout.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let key = format!(
             "{} ({})",

@@ -1,9 +1,10 @@
 //! Scores `nergraph mentions seeds/` against the gold mentions of the seed articles
 //! (`tests/eval/seeds-gold.jsonl`, scored as `tests/eval/ANNOTATION.md` describes).
 use std::collections::{HashMap, HashSet};
-use std::process::Command;
 
 use serde_json::Value;
+
+mod common;
 
 #[derive(Clone, Debug)]
 struct Span {
@@ -112,20 +113,8 @@ fn seeds_against_gold() {
         .filter(|l| !l.trim().is_empty())
         .map(parse)
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_nergraph"))
-        .args(["mentions", "seeds/"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let pred: Vec<Span> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(parse)
-        .collect();
+    let stdout = common::ok(&common::nergraph(&["mentions", "seeds/"]));
+    let pred: Vec<Span> = stdout.lines().map(parse).collect();
     let s = score(&gold, &pred);
     eprintln!("{}", s.report);
     eprintln!(
