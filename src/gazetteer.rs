@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::intern::Interner;
 use crate::text;
 
 /// The index of an entity in its [`Gazetteer`].
@@ -238,46 +239,45 @@ impl Gazetteer {
             })
             .collect();
         let names: usize = forms.iter().map(Vec::len).sum();
-        // Key → slot in `keys`, the key itself stored once, in `keys`.
-        let hasher = rustc_hash::FxBuildHasher;
-        let hash = |k: &str| std::hash::BuildHasher::hash_one(&hasher, k);
-        let mut index: hashbrown::HashTable<usize> = hashbrown::HashTable::with_capacity(names);
-        let mut keys: Vec<KeyClaims> = Vec::with_capacity(names);
+        // Keys numbered in order of first appearance; per key, its winning form and claims.
+        let mut index = Interner::with_capacity(names);
+        let mut groups: Vec<(String, Vec<(EntityId, u32)>)> = Vec::with_capacity(names);
         for (i, names) in forms.into_iter().enumerate() {
             let id = EntityId(i as u32);
             for (j, (form, key)) in names.into_iter().enumerate() {
                 if form.is_empty() {
                     continue;
                 }
-                let h = hash(&key);
-                let slot = match index.find(h, |&slot| keys[slot].key == key) {
-                    Some(&slot) => slot,
-                    None => {
-                        index.insert_unique(h, keys.len(), |&slot| hash(&keys[slot].key));
-                        keys.push(KeyClaims {
-                            key,
-                            form: String::new(),
-                            claims: Vec::new(),
-                        });
-                        keys.len() - 1
-                    }
-                };
-                let k = &mut keys[slot];
-                if k.claims.iter().any(|c| c.0 == id) {
+                let slot = index.id(key);
+                if slot == groups.len() {
+                    groups.push((String::new(), Vec::new()));
+                }
+                let (winner, claims) = &mut groups[slot];
+                if claims.iter().any(|c| c.0 == id) {
                     continue;
                 }
                 // Canonical names go before aliases; load order otherwise (stable).
                 let at = if j == 0 {
-                    k.claims.iter().take_while(|c| c.1 == 0).count()
+                    claims.iter().take_while(|c| c.1 == 0).count()
                 } else {
-                    k.claims.len()
+                    claims.len()
                 };
                 if at == 0 {
-                    k.form = form;
+                    *winner = form;
                 }
-                k.claims.insert(at, (id, j as u32));
+                claims.insert(at, (id, j as u32));
             }
         }
+        let keys: Vec<KeyClaims> = index
+            .into_texts()
+            .into_iter()
+            .zip(groups)
+            .map(|(key, (form, claims))| KeyClaims {
+                key: key.into_string(),
+                form,
+                claims,
+            })
+            .collect();
         self.keys = keys;
     }
 

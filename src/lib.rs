@@ -39,6 +39,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod graph;
 pub mod input;
+mod intern;
 pub mod matcher;
 pub mod pipeline;
 pub mod resolve;

@@ -1,8 +1,9 @@
 //! The gazetteer matcher: finds the names of a [`Gazetteer`] in text.
 //!
 //! The pipeline for one document is
-//! [normalise](crate::text::normalize) → scan (one leftmost-longest Aho-Corasick automaton
-//! over every name in each capitalisation it may take) → check each candidate (whole words,
+//! [normalise](crate::text::normalize) → scan (anchored leftmost-longest Aho-Corasick searches
+//! over every name in each capitalisation it may take, at the word starts where a name can
+//! begin) → check each candidate (whole words,
 //! capitals context) → [resolve](mod@crate::resolve) (names that need context, in-document
 //! aliases, near-miss person names) → [segment](mod@crate::segment) → mentions with offsets into
 //! the original bytes.
@@ -21,6 +22,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, Gazetteer};
+use crate::intern::Interner;
 use crate::resolve::{self, Candidate, How, PeopleIndex};
 use crate::scan;
 use crate::segment;
@@ -119,7 +121,6 @@ impl MatcherBuilder {
     /// Linear in the total length of the names.
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
-        // Pattern text → pattern id; kept in the matcher for the look-up of shorter names.
         let threads = self
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -167,8 +168,8 @@ impl MatcherBuilder {
                 })
                 .collect()
         });
-        // The patterns, numbered; kept in the matcher for the look-up of shorter names.
-        let mut by_form = Forms::default();
+        // The patterns, numbered in gazetteer order.
+        let mut by_form = Interner::default();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
         for (id, variant, all) in per_key {
             for (f, exact) in all {
@@ -272,48 +273,6 @@ struct Automata {
     parts: Vec<Part>,
 }
 
-/// The patterns, each stored once, and a hash index from text to pattern id.
-#[derive(Clone, Debug, Default)]
-struct Forms {
-    texts: Vec<Box<str>>,
-    index: hashbrown::HashTable<u32>,
-}
-
-impl Forms {
-    fn hash(text: &[u8]) -> u64 {
-        std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, text)
-    }
-
-    /// The id of a pattern, if it is one.
-    #[inline]
-    fn get(&self, text: &[u8]) -> Option<usize> {
-        self.index
-            .find(Self::hash(text), |&p| {
-                self.texts[p as usize].as_bytes() == text
-            })
-            .map(|&p| p as usize)
-    }
-
-    /// The id of a pattern, added as the next one if it is new.
-    fn id(&mut self, text: String) -> usize {
-        let h = Self::hash(text.as_bytes());
-        let texts = &self.texts;
-        if let Some(&p) = self.index.find(h, |&p| *texts[p as usize] == *text) {
-            return p as usize;
-        }
-        let p = self.texts.len();
-        let texts = &self.texts;
-        self.index
-            .insert_unique(h, p as u32, |&q| Self::hash(texts[q as usize].as_bytes()));
-        self.texts.push(text.into_boxed_str());
-        p
-    }
-
-    fn texts(&self) -> &[Box<str>] {
-        &self.texts
-    }
-}
-
 /// About how many bytes of names go into one automaton (see [`Automata::build`]).
 const PART_BYTES: usize = 1 << 18;
 
@@ -335,7 +294,7 @@ impl Automata {
         }
         let mut bytes: Vec<usize> = (0..256).filter(|&b| weight[b] > 0).collect();
         bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
-        // At least one automaton per thread, and one per MiB of names: the crate builds an
+        // At least one automaton per thread, and one per PART_BYTES of names: the crate builds an
         // automaton through an intermediate one several times its size, so smaller parts keep
         // the peak memory of a big gazetteer down (automata are built `threads` at a time).
         let total: usize = weight.iter().sum();
@@ -478,7 +437,8 @@ pub struct Matcher {
     gaz: Arc<Gazetteer>,
     automata: Automata,
     variants: Vec<Vec<Variant>>,
-    by_form: Forms,
+    /// The patterns, numbered (pattern ids), for the look-up of shorter names.
+    by_form: Interner,
     first_two: text::PairSet,
     prefixes: Prefixes,
     starts: StartClasses,
