@@ -435,8 +435,8 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
 pub(crate) struct PeopleIndex {
     names: Vec<(EntityId, Vec<String>)>,
     by_word: HashMap<String, Vec<usize>>,
-    /// Bit set of the (lower-cased) first two letters of the words of `by_word`.
-    first_two: Vec<u64>,
+    /// The (lower-cased) first two letters of the words of `by_word`.
+    first_two: crate::text::PairSet,
     /// The first words of multi-word person names (lower-cased, three letters or more).
     first_names: HashSet<String>,
     persons: HashSet<EntityId>,
@@ -470,23 +470,13 @@ impl PeopleIndex {
                 idx.names.push((id, words));
             }
         }
-        idx.first_two = vec![0u64; 1024];
-        for w in idx.by_word.keys() {
-            let b = w.as_bytes();
-            if b.len() >= 2 {
-                let k = Self::bit(b[0], b[1]);
-                idx.first_two[k >> 6] |= 1 << (k & 63);
-            }
-        }
+        // Every indexed word has two letters or more (see above).
+        idx.first_two = crate::text::PairSet::of(idx.by_word.keys());
         idx
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         self.names.is_empty()
-    }
-
-    fn bit(a: u8, b: u8) -> usize {
-        (a.to_ascii_lowercase() as usize) << 8 | b.to_ascii_lowercase() as usize
     }
 
     /// Whether the word right before `pos` (one space before) is a capitalised first name of
@@ -514,8 +504,8 @@ impl PeopleIndex {
     /// Whether a word starting with `a`, `b` may be a word of `by_word`.
     #[inline]
     fn may_be_known(&self, a: u8, b: u8) -> bool {
-        let k = Self::bit(a, b);
-        self.first_two[k >> 6] & (1 << (k & 63)) != 0
+        self.first_two
+            .contains(a.to_ascii_lowercase(), b.to_ascii_lowercase())
     }
 
     pub(crate) fn is_person(&self, e: EntityId) -> bool {
