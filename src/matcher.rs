@@ -121,14 +121,8 @@ impl MatcherBuilder {
     /// Linear in the total length of the names.
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
-        let threads = self
-            .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+        let pool = crate::pipeline::thread_pool(self.threads)?;
+        let threads = pool.current_num_threads();
         // The forms of each name, in parallel; then numbered in gazetteer order.
         let per_key: Vec<NameForms> = pool.install(|| {
             use rayon::prelude::*;

@@ -80,6 +80,15 @@ impl Input {
     }
 }
 
+/// A pool of `jobs` worker threads (at least one; `None`: rayon's default, one per core), for
+/// every parallel step of a run (`--jobs`).
+pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.map_or(0, |n| n.max(1)))
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))
+}
+
 /// Up to how many bytes of input it pays to read the inputs once ahead for their vocabulary
 /// ([`small_run_vocabulary`]), for a gazetteer of `names` names: reading words runs at a few
 /// hundred MB/s, compiling a name costs a few microseconds, so the break-even grows with the
@@ -125,11 +134,7 @@ pub fn small_run_vocabulary(
         }
         vocab
     };
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        pool = pool.num_threads(n.max(1));
-    }
-    let pool = pool.build().ok()?;
+    let pool = thread_pool(jobs).ok()?;
     Some(pool.install(|| {
         WorkIter::new(inputs).par_bridge().map(words).reduce(
             crate::text::Vocabulary::new,
@@ -310,13 +315,7 @@ impl PipelineBuilder {
         inputs: &[Input],
         observer: &dyn Observer,
     ) -> Result<Build> {
-        let mut pool = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = self.jobs {
-            pool = pool.num_threads(n.max(1));
-        }
-        let pool = pool
-            .build()
-            .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+        let pool = thread_pool(self.jobs)?;
         let counters = Counters::default();
         let work = WorkIter::new(inputs);
         let new_acc = || Accumulator::new(self.window, self.evidence, self.max_window_entities);

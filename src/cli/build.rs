@@ -232,10 +232,7 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
     // graph.json and graph.dot are written at the same time (on --jobs threads).
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+    let pool = nergraph::pipeline::thread_pool(args.jobs)?;
     let (json_written, dot_text) = pool.join(
         || atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w)),
         || {

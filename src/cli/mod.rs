@@ -92,10 +92,7 @@ impl GazetteerArgs {
     ) -> nergraph::Result<Matcher> {
         let t = Instant::now();
         // Loading normalises the names in parallel: on --jobs threads, like the rest.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.unwrap_or(0))
-            .build()
-            .map_err(|e| nergraph::Error::usage(format!("cannot start worker threads: {}", e)))?;
+        let pool = nergraph::pipeline::thread_pool(jobs)?;
         let gaz = pool.install(|| self.load())?;
         drop(pool);
         timings.gazetteers = t.elapsed();
