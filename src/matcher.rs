@@ -122,7 +122,6 @@ impl MatcherBuilder {
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
         let pool = crate::pipeline::thread_pool(self.threads)?;
-        let threads = pool.current_num_threads();
         // The forms of each name, in parallel; then numbered in gazetteer order.
         let per_key: Vec<NameForms> = pool.install(|| {
             use rayon::prelude::*;
@@ -183,7 +182,7 @@ impl MatcherBuilder {
             vs.sort_by_key(|v| !v.exact);
         }
         let patterns = by_form.texts();
-        let automata = Automata::build(patterns, threads, &pool)?;
+        let automata = Automata::build(patterns, &pool)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
         let first_two = text::PairSet::of(patterns.iter().map(|p| p.as_bytes()));
         let prefixes = Prefixes::of(patterns);
@@ -278,7 +277,8 @@ struct Part {
 }
 
 impl Automata {
-    fn build(patterns: &[Box<str>], threads: usize, pool: &rayon::ThreadPool) -> Result<Automata> {
+    fn build(patterns: &[Box<str>], pool: &rayon::ThreadPool) -> Result<Automata> {
+        let threads = pool.current_num_threads();
         // Longest-processing-time-first: the heaviest first bytes go to the lightest group.
         let mut weight = [0usize; 256];
         for p in patterns {
@@ -317,9 +317,7 @@ impl Automata {
                 .map_err(|e| Error::gazetteer(format!("cannot build the matcher: {}", e)))?;
             Ok(Part { ac, ids })
         };
-        let parts: Result<Vec<Part>> = if threads == 1 || n == 1 {
-            groups.into_iter().map(part).collect()
-        } else {
+        let parts: Result<Vec<Part>> = {
             use rayon::prelude::*;
             pool.install(|| groups.into_par_iter().map(part).collect())
         };
