@@ -182,7 +182,7 @@ impl MatcherBuilder {
             vs.sort_by_key(|v| !v.exact);
         }
         let patterns = by_form.texts();
-        let automata = Automata::build(patterns, &pool)?;
+        let automata = Automata::build(patterns, pool)?;
         // Which pairs of bytes begin a name (a one-byte name allows any second byte).
         let first_two = text::PairSet::of(patterns.iter().map(|p| p.as_bytes()));
         let prefixes = Prefixes::of(patterns);

@@ -80,13 +80,28 @@ impl Input {
     }
 }
 
-/// A pool of `jobs` worker threads (at least one; `None`: rayon's default, one per core), for
-/// every parallel step of a run (`--jobs`).
-pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.map_or(0, |n| n.max(1)))
+/// The pool of `jobs` worker threads (at least one; `None`: one per core), for every
+/// parallel step of a run (`--jobs`).
+///
+/// Pools are made once per size and kept for the life of the process (like rayon's global
+/// pool; idle workers sleep), so the steps of a run — loading the gazetteers, the pre-pass,
+/// compiling the matcher, the documents, the outputs — share the same threads instead of
+/// starting and stopping their own.
+pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
+    static POOLS: std::sync::Mutex<Vec<(usize, &'static rayon::ThreadPool)>> =
+        std::sync::Mutex::new(Vec::new());
+    let size = jobs.map_or(0, |n| n.max(1));
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&(_, pool)) = pools.iter().find(|(n, _)| *n == size) {
+        return Ok(pool);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(size)
         .build()
-        .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))
+        .map_err(|e| Error::usage(format!("cannot start worker threads: {}", e)))?;
+    let pool: &'static rayon::ThreadPool = Box::leak(Box::new(pool));
+    pools.push((size, pool));
+    Ok(pool)
 }
 
 /// Up to how many bytes of input it pays to read the inputs once ahead for their vocabulary

@@ -10,7 +10,7 @@
 # (scripts/bench/requirements.txt), gensim's Lee news corpora (from the gensim wheel, fetched
 # with `pip download`, never installed) scaled up with the seeds/ articles, a large gazetteer
 # (GeoNames cities with alternate names, >300,000 names), nergraph --release and the bare-scan
-# example. Then runs every system on every corpus x gazetteer under /usr/bin/time -v and prints
+# example. Then runs every system on every corpus x gazetteer (scripts/bench/timed.py) and prints
 # a table and the target checks (printed, not asserted). Results: bench-data/results/.
 set -euo pipefail
 
@@ -99,13 +99,6 @@ if ! "$NG" mentions -g "$DATA/gaz/bundled" "$DATA/tiny" >/dev/null 2>"$RES/bundl
   BUNDLED_NOTE="gazetteers/*.tsv as committed at $(git rev-parse --short HEAD) (the work tree's did not load)"
 fi
 
-# nergraph build if it exists, else the `mentions` stand-in (one thread, JSON Lines to /dev/null).
-if "$NG" build --help >/dev/null 2>&1; then
-  NG_MODE=build
-else
-  NG_MODE=mentions
-fi
-
 # --- runs --------------------------------------------------------------------------------
 # results.tsv: system corpus gazetteer threads seconds peak_rss_kb bytes note
 OUT=$RES/results.tsv
@@ -117,7 +110,7 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
   echo "nproc=$(nproc)"
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "mem=$(free -g | awk '/Mem:/{print $2}') GiB"
-  echo "nergraph_mode=$NG_MODE"
+  echo "nergraph_mode=build"
   echo "bundled=$BUNDLED_NOTE"
   echo "sizes=$SIZES"
   echo "rustc=$(rustc --version)"
@@ -125,23 +118,23 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$RES/meta.txt"
 
-# timed NAME CORPUS GAZ THREADS NOTE -- command…: runs the command under /usr/bin/time -v.
+# timed NAME CORPUS GAZ THREADS NOTE [--env NAME=VALUE]... -- command…: one run of the command,
+# timed by scripts/bench/timed.py (spawned directly under GNU time, which gives the peak RSS;
+# wall time from a nanosecond clock read just before the spawn and just after the reap).
 timed() {
   local sys=$1 corpus=$2 gaz=$3 threads=$4 note=$5
-  shift 6
-  local tf=$RES/time.$$ bytes
+  shift 5
+  local envs=()
+  while [ "$1" != -- ]; do envs+=("$1" "$2"); shift 2; done
+  shift
+  local bytes
   bytes=$(du -sb --apparent-size "$DATA/corpus/$corpus" 2>/dev/null | cut -f1 || echo 0)
   [ -d "$DATA/corpus/$corpus" ] || bytes=$(cat "$DATA"/tiny/* | wc -c)
   printf '  %-22s %-6s %-8s j%s … ' "$sys" "$corpus" "$gaz" "$threads" >&2
-  local rc=0 t0 t1
-  t0=$(date +%s%N)
-  /usr/bin/time -v -o "$tf" timeout "$PEER_TIMEOUT" "$@" >"$RES/last.out" 2>"$RES/last.err" || rc=$?
-  t1=$(date +%s%N)
-  local rss secs
-  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
-  # Wall time from the nanosecond clock (/usr/bin/time rounds to 10 ms).
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  if [ $rc -ne 0 ]; then
+  local secs rss rc
+  read -r secs rss rc < <("$PY" scripts/bench/timed.py --timeout "$PEER_TIMEOUT" \
+    --out "$RES/last.out" --err "$RES/last.err" "${envs[@]}" -- "$@")
+  if [ "$rc" -ne 0 ]; then
     note="${note:+$note; }exit $rc: $(tail -1 "$RES/last.err" | cut -c1-80)"
   fi
   printf '%s s, %s MB\n' "$secs" "$((rss / 1024))" >&2
@@ -150,18 +143,15 @@ timed() {
   cp "$RES/last.err" "$RES/err.$sys.$corpus.$gaz.j$threads.txt"
 }
 
-# ng.sh GAZ THREADS CORPUS: one nergraph run (exec, so /usr/bin/time and perf see nergraph itself).
-# `nergraph build` also renders graph.svg with Graphviz's `dot` when `dot` is on the PATH; that
-# layout is not part of the pipeline the peers do (they write node-link JSON), so the runs hide
-# `dot` (PATH without it: graph.json and graph.dot are written) unless NG_SVG=1, which the
-# "nergraph+svg" rows set.
-NGW=$DATA/ng.sh
+# One nergraph run: `ng GAZ THREADS CORPUS` is the command line. `nergraph build` also renders
+# graph.svg with Graphviz's `dot` when `dot` is on the PATH; that layout is not part of the
+# pipeline the peers do (they write node-link JSON), so the runs hide `dot` (NODOT: a PATH
+# without it; graph.json and graph.dot are written), except the "nergraph+svg" rows.
 mkdir -p "$DATA/nodot-bin"
-if [ "$NG_MODE" = build ]; then
-  printf '#!/bin/sh\nrm -rf "%s/out-tmp"\n[ "$NG_SVG" = 1 ] || PATH="%s/nodot-bin"\nexport PATH\nexec "%s" build --quiet --timings --jobs "$2" --out "%s/out-tmp" -g "$1" "$3"\n' "$DATA" "$DATA" "$NG" "$DATA" >"$NGW"
-else
-  printf '#!/bin/sh\nexec "%s" mentions -g "$1" "$3" >/dev/null\n' "$NG" >"$NGW"
-fi
+NODOT=(--env "PATH=$DATA/nodot-bin")
+# ng.sh GAZ THREADS CORPUS: the same for perf (exec, so perf sees nergraph itself).
+NGW=$DATA/ng.sh
+printf '#!/bin/sh\nPATH="%s/nodot-bin" exec "%s" build --quiet --timings --jobs "$2" --out "%s/out-tmp" -g "$1" "$3"\n' "$DATA" "$NG" "$DATA" >"$NGW"
 chmod +x "$NGW"
 
 # The seed gazetteer: the bundled entities that occur in the seed articles (the issue's
@@ -180,7 +170,8 @@ gazpath() {
 log "start-up: nergraph on the five seed articles ($(cat "$DATA"/tiny/* | wc -c) bytes), best of 3"
 for g in $GAZES; do
   for i in 1 2 3; do
-    timed nergraph-startup tiny "$g" 1 "$NG_MODE; run $i" -- "$NGW" "$(gazpath "$g")" 1 "$DATA/tiny"
+    timed nergraph-startup tiny "$g" 1 "build; run $i" "${NODOT[@]}" -- \
+      "$NG" build --quiet --timings --jobs 1 --out "$DATA/out-tmp" -g "$(gazpath "$g")" "$DATA/tiny"
   done
   timed bare-scan-startup tiny "$g" 1 "run 1" -- "$BARE" -g "$(gazpath $g)" "$DATA/tiny"
 done
@@ -195,16 +186,14 @@ for s in $SIZES; do
     # takes the median (the peers run once: minutes each).
     for i in 1 2 3; do
       timed bare-scan "$c" "$g" 1 "run $i" -- "$BARE" -g "$gp" "$DATA/corpus/$c"
-      if [ "$NG_MODE" = build ]; then
-        for j in 1 2; do
-          timed nergraph "$c" "$g" "$j" "build (json+dot); run $i" -- "$NGW" "$gp" "$j" "$DATA/corpus/$c"
-        done
-      fi
+      for j in 1 2; do
+        timed nergraph "$c" "$g" "$j" "build (json+dot); run $i" "${NODOT[@]}" -- \
+          "$NG" build --quiet --timings --jobs "$j" --out "$DATA/out-tmp" -g "$gp" "$DATA/corpus/$c"
+      done
     done
-    if [ "$NG_MODE" = build ]; then
-      if [ "$s" = "${SIZES%% *}" ] && command -v dot >/dev/null; then
-        timed nergraph+svg "$c" "$g" 1 "build with Graphviz dot -Tsvg" -- env NG_SVG=1 "$NGW" "$gp" 1 "$DATA/corpus/$c"
-      fi
+    if [ "$s" = "${SIZES%% *}" ] && command -v dot >/dev/null; then
+      timed nergraph+svg "$c" "$g" 1 "build with Graphviz dot -Tsvg" -- \
+        "$NG" build --quiet --timings --jobs 1 --out "$DATA/out-tmp" -g "$gp" "$DATA/corpus/$c"
     fi
     if [ $PEERS = 1 ]; then
       for p in pyahocorasick flashtext spacy; do

@@ -94,7 +94,6 @@ impl GazetteerArgs {
         // Loading normalises the names in parallel: on --jobs threads, like the rest.
         let pool = nergraph::pipeline::thread_pool(jobs)?;
         let gaz = pool.install(|| self.load())?;
-        drop(pool);
         timings.gazetteers = t.elapsed();
         let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
         let limit = nergraph::pipeline::vocabulary_limit(names);

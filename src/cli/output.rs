@@ -32,7 +32,11 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
 
 /// Draws DOT text as SVG with Graphviz's `dot`; `None` when `dot` is not on the PATH.
 pub fn svg(dot_text: &str) -> nergraph::Result<Option<Vec<u8>>> {
-    let child = Command::new("dot")
+    // Looked up first: trying to start a missing program costs a fork.
+    let Ok(dot) = which::which("dot") else {
+        return Ok(None);
+    };
+    let child = Command::new(dot)
         .arg("-Tsvg")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
