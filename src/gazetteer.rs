@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::intern::Interner;
@@ -26,8 +27,8 @@ impl EntityId {
 /// Where a row of a gazetteer came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    /// The file (for bundled gazetteers, `gazetteers/NAME.tsv`).
-    pub file: String,
+    /// The file (for bundled gazetteers, `gazetteers/NAME.tsv`), shared by its rows.
+    pub file: Arc<str>,
     /// The 1-based line.
     pub line: usize,
 }
@@ -52,7 +53,7 @@ pub struct Entity {
     /// The names (canonical or aliases) that are matched only in context.
     pub ambiguous: Vec<String>,
     /// The other columns of the row, by column name. Empty cells are left out.
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Attributes,
     /// Where the entity was defined.
     pub source: Source,
     /// How many entries of the `aliases` cell were empty or only spaces (`A| |B`).
@@ -72,7 +73,64 @@ impl Entity {
 
     /// An attribute's value.
     pub fn attribute(&self, key: &str) -> Option<&str> {
-        self.attributes.get(key).map(|s| s.as_str())
+        self.attributes.get(key)
+    }
+}
+
+/// The attributes of an entity: the cells of its row's other columns (all but `id`, `type`,
+/// `name`, `aliases`, `ambiguous`), by column name; empty cells are absent.
+///
+/// Stored compactly — the column names once per file, a row's cells as one string — since
+/// a gazetteer can hold hundreds of thousands of rows.
+///
+/// # Example
+/// ```
+/// let tsv = "id\ttype\tname\tcountry\twikidata\nkabul\tplace\tKabul\tAF\t\n";
+/// let gaz = nergraph::GazetteerBuilder::new().add_str("t.tsv", tsv).unwrap().build().unwrap();
+/// let a = &gaz.get("kabul").unwrap().attributes;
+/// assert_eq!(a.get("country"), Some("AF"));
+/// assert_eq!(a.get("wikidata"), None);
+/// assert_eq!(a.iter().collect::<Vec<_>>(), [("country", "AF")]);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attributes {
+    /// The attribute columns of the file, in column order.
+    names: Arc<[Box<str>]>,
+    /// The row's cell of each of those columns, trimmed, joined by tabs.
+    cells: Box<str>,
+}
+
+impl Attributes {
+    /// The value of an attribute (`None` when the column is missing or the cell empty).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let i = self.names.iter().position(|n| &**n == key)?;
+        self.cells.split('\t').nth(i).filter(|v| !v.is_empty())
+    }
+
+    /// The attributes with a value, as (column name, value), in column order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names
+            .iter()
+            .zip(self.cells.split('\t'))
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (&**k, v))
+    }
+
+    /// The number of attributes with a value.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether no attribute has a value.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// The attributes with a value, by column name.
+    pub fn to_map(&self) -> BTreeMap<String, String> {
+        self.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 }
 
@@ -115,7 +173,8 @@ pub struct Claim<'g> {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: rustc_hash::FxHashMap<String, EntityId>,
+    /// Entities by id: their indices, hashed by id ([`id_hash`]; the ids are not copied).
+    by_id: hashbrown::HashTable<u32>,
     files: Vec<String>,
     /// Made when first asked for (thousands, for a big gazetteer, that most runs never show).
     warnings: std::sync::OnceLock<Vec<Warning>>,
@@ -126,7 +185,7 @@ pub struct Gazetteer {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeyClaims {
     /// The matching key ([`text::name_key`]).
-    pub key: String,
+    pub key: Box<str>,
     /// The normalised form of the winning claim's name.
     pub form: String,
     /// (entity, index of the name among [`Entity::names`]).
@@ -175,12 +234,61 @@ impl Gazetteer {
 
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| self.entity(i))
+        self.lookup(id).map(|i| self.entity(i))
     }
 
     /// The index of the entity with this id.
     pub fn lookup(&self, id: &str) -> Option<EntityId> {
-        self.by_id.get(id).copied()
+        self.by_id
+            .find(id_hash(id), |&i| self.entities[i as usize].id == id)
+            .map(|&i| EntityId(i))
+    }
+
+    /// Adds an entity whose id is not taken.
+    fn push(&mut self, entity: Entity) {
+        let h = id_hash(&entity.id);
+        self.entities.push(entity);
+        let entities = &self.entities;
+        self.by_id
+            .insert_unique(h, entities.len() as u32 - 1, |&q| {
+                id_hash(&entities[q as usize].id)
+            });
+    }
+
+    /// Adds entities up to the first whose id is taken (by an entity before it, here or in
+    /// `new`), and gives back the rest. Moves `new` whole when every id is new.
+    fn append_unique(&mut self, mut new: Vec<Entity>) -> Vec<Entity> {
+        let base = self.entities.len();
+        let (entities, by_id) = (&self.entities, &mut self.by_id);
+        let id_of = |q: u32| -> &str {
+            let q = q as usize;
+            if q < base {
+                &entities[q].id
+            } else {
+                &new[q - base].id
+            }
+        };
+        by_id.reserve(new.len(), |&q| id_hash(id_of(q)));
+        let mut cut = new.len();
+        for (i, e) in new.iter().enumerate() {
+            let h = id_hash(&e.id);
+            if by_id.find(h, |&q| id_of(q) == e.id).is_some() {
+                cut = i;
+                break;
+            }
+            by_id.insert_unique(h, (base + i) as u32, |&q| id_hash(id_of(q)));
+        }
+        let rest = if cut < new.len() {
+            new.split_off(cut)
+        } else {
+            Vec::new()
+        };
+        if self.entities.is_empty() {
+            self.entities = new;
+        } else {
+            self.entities.append(&mut new);
+        }
+        rest
     }
 
     /// The files loaded, in order.
@@ -190,7 +298,42 @@ impl Gazetteer {
 
     /// Warnings found while loading (names claimed by several entities).
     pub fn warnings(&self) -> &[Warning] {
-        self.warnings.get_or_init(|| self.compute_warnings())
+        self.warnings.get_or_init(|| self.iter_warnings().collect())
+    }
+
+    /// The number of [`Gazetteer::warnings`], without making them.
+    pub fn warning_count(&self) -> usize {
+        self.keys.iter().map(|k| k.claims.len() - 1).sum()
+    }
+
+    /// The [`Gazetteer::warnings`], made one at a time (to show a few of thousands).
+    pub fn iter_warnings(&self) -> impl Iterator<Item = Warning> + '_ {
+        self.keys
+            .iter()
+            .filter(|k| k.claims.len() > 1)
+            .flat_map(move |k| {
+                let (first, _) = k.claims[0];
+                let winner = self.entity(first);
+                let canonical = k.claims[0].1 == 0;
+                k.claims[1..].iter().map(move |&(id, j)| {
+                    let loser = self.entity(id);
+                    Warning {
+                        source: loser.source.clone(),
+                        message: format!(
+                            "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
+                            loser.names().nth(j as usize).unwrap_or(""),
+                            loser.id,
+                            winner.id,
+                            winner.source,
+                            if canonical {
+                                " (its canonical name)"
+                            } else {
+                                " (loaded first)"
+                            }
+                        ),
+                    }
+                })
+            })
     }
 
     /// Every name with the entities that claim it, keyed by its matching key (see
@@ -209,7 +352,7 @@ impl Gazetteer {
                         canonical: j == 0,
                     })
                     .collect();
-                (k.key.clone(), list)
+                (k.key.to_string(), list)
             })
             .collect()
     }
@@ -222,91 +365,58 @@ impl Gazetteer {
 
     /// Groups every name by its matching key (names are normalised once, here).
     fn compute_claims(&mut self) {
-        // Normalising the names is most of the work: done in parallel (in the caller's rayon
-        // pool), then grouped in load order.
+        // Normalising and hashing the names is most of the work: done in parallel (in the
+        // caller's rayon pool), then grouped in load order.
         use rayon::prelude::*;
-        let forms: Vec<Vec<(String, String)>> = self
+        let forms: Vec<Vec<(String, Box<str>, u64)>> = self
             .entities
             .par_iter()
             .map(|e| {
                 e.names()
                     .map(|name| {
                         let form = text::normalize_name(name);
-                        let key = text::key_of_form(&form);
-                        (form, key)
+                        let key = text::key_of_form(&form).into_boxed_str();
+                        let h = Interner::hash(key.as_bytes());
+                        (form, key, h)
                     })
                     .collect()
             })
             .collect();
         let names: usize = forms.iter().map(Vec::len).sum();
-        // Keys numbered in order of first appearance; per key, its winning form and claims.
+        // Keys numbered in order of first appearance; per key, its winning form and claims
+        // (the key itself is filled in from the interner at the end).
         let mut index = Interner::with_capacity(names);
-        let mut groups: Vec<(String, Vec<(EntityId, u32)>)> = Vec::with_capacity(names);
+        let mut keys: Vec<KeyClaims> = Vec::with_capacity(names);
         for (i, names) in forms.into_iter().enumerate() {
             let id = EntityId(i as u32);
-            for (j, (form, key)) in names.into_iter().enumerate() {
+            for (j, (form, key, h)) in names.into_iter().enumerate() {
                 if form.is_empty() {
                     continue;
                 }
-                let slot = index.id(key);
-                if slot == groups.len() {
-                    groups.push((String::new(), Vec::new()));
+                let slot = index.id_hashed(h, key);
+                if slot == keys.len() {
+                    keys.push(KeyClaims::default());
                 }
-                let (winner, claims) = &mut groups[slot];
-                if claims.iter().any(|c| c.0 == id) {
+                let k = &mut keys[slot];
+                if k.claims.iter().any(|c| c.0 == id) {
                     continue;
                 }
                 // Canonical names go before aliases; load order otherwise (stable).
                 let at = if j == 0 {
-                    claims.iter().take_while(|c| c.1 == 0).count()
+                    k.claims.iter().take_while(|c| c.1 == 0).count()
                 } else {
-                    claims.len()
+                    k.claims.len()
                 };
                 if at == 0 {
-                    *winner = form;
+                    k.form = form;
                 }
-                claims.insert(at, (id, j as u32));
+                k.claims.insert(at, (id, j as u32));
             }
         }
-        let keys: Vec<KeyClaims> = index
-            .into_texts()
-            .into_iter()
-            .zip(groups)
-            .map(|(key, (form, claims))| KeyClaims {
-                key: key.into_string(),
-                form,
-                claims,
-            })
-            .collect();
+        for (k, key) in keys.iter_mut().zip(index.into_texts()) {
+            k.key = key;
+        }
         self.keys = keys;
-    }
-
-    fn compute_warnings(&self) -> Vec<Warning> {
-        let mut warnings = Vec::new();
-        for k in self.keys.iter().filter(|k| k.claims.len() > 1) {
-            let (first, _) = k.claims[0];
-            let winner = self.entity(first);
-            let canonical = k.claims[0].1 == 0;
-            for &(id, j) in &k.claims[1..] {
-                let loser = self.entity(id);
-                warnings.push(Warning {
-                    source: loser.source.clone(),
-                    message: format!(
-                        "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
-                        loser.names().nth(j as usize).unwrap_or(""),
-                        loser.id,
-                        winner.id,
-                        winner.source,
-                        if canonical {
-                            " (its canonical name)"
-                        } else {
-                            " (loaded first)"
-                        }
-                    ),
-                });
-            }
-        }
-        warnings
     }
 }
 
@@ -402,16 +512,27 @@ impl GazetteerBuilder {
         // errors and duplicate ids are reported as a line-by-line reading would.
         use rayon::prelude::*;
         let rows: Vec<(usize, &str)> = rows.collect();
-        let parsed: Vec<Result<Entity>> = rows
-            .par_iter()
-            .map(|&(lineno, line)| {
-                let fields: Vec<&str> = line.split('\t').collect();
-                parse_row(&h, &fields, file, lineno)
-            })
-            .collect();
-        for row in parsed {
-            let checked = row.and_then(|entity| match self.gaz.by_id.get(&entity.id) {
-                Some(&prev) => Err(Error::gazetteer(format!(
+        let shared: Arc<str> = file.into();
+        let parse = |&(lineno, line): &(usize, &str)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            parse_row(&h, &fields, &shared, lineno)
+        };
+        // Usually every row is good: the entities are collected in place and added whole up
+        // to the first duplicate id, if any; the rest (or, when some row is bad, every row,
+        // parsed again with its error) goes one row at a time.
+        let good: Option<Vec<Entity>> = rows.par_iter().map(|r| parse(r).ok()).collect();
+        let rest: Vec<Result<Entity>> = match good {
+            Some(entities) => self
+                .gaz
+                .append_unique(entities)
+                .into_iter()
+                .map(Ok)
+                .collect(),
+            None => rows.par_iter().map(parse).collect(),
+        };
+        for row in rest {
+            let checked = row.and_then(|entity| match self.gaz.lookup(&entity.id) {
+                Some(prev) => Err(Error::gazetteer(format!(
                     "duplicate id `{}` (first defined at {})",
                     entity.id,
                     self.gaz.entity(prev).source
@@ -421,11 +542,7 @@ impl GazetteerBuilder {
                 None => Ok(entity),
             });
             match checked {
-                Ok(entity) => {
-                    let eid = EntityId(self.gaz.entities.len() as u32);
-                    self.gaz.by_id.insert(entity.id.clone(), eid);
-                    self.gaz.entities.push(entity);
-                }
+                Ok(entity) => self.gaz.push(entity),
                 Err(e) => self = self.fail(e)?,
             }
         }
@@ -468,9 +585,15 @@ impl GazetteerBuilder {
     }
 }
 
+/// The hash of an entity id, for [`Gazetteer`]'s index.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
 /// One row of a gazetteer file (the duplicate-id check is the caller's).
-fn parse_row(h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<Entity> {
-    let err = |msg: String| Error::gazetteer(msg).with_path(file).with_line(lineno);
+fn parse_row(h: &Header, fields: &[&str], file: &Arc<str>, lineno: usize) -> Result<Entity> {
+    let err = |msg: String| Error::gazetteer(msg).with_path(&**file).with_line(lineno);
     if fields.len() != h.columns.len() {
         return Err(err(format!(
             "expected {} tab-separated fields as in the header, found {}",
@@ -502,12 +625,23 @@ fn parse_row(h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<E
         .unwrap_or_default()
     };
     let mut aliases: Vec<String> = split(h.aliases);
-    // Without the name and repeats, in order (a city can have hundreds of alternate names).
-    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
-    seen.insert(name);
-    let keep: Vec<bool> = aliases.iter().map(|a| seen.insert(a.as_str())).collect();
-    let mut k = keep.iter();
-    aliases.retain(|_| *k.next().unwrap_or(&false));
+    // Without the name and repeats, in order (a city can have hundreds of alternate names:
+    // a set for those, a look back for the usual few).
+    if aliases.len() > 16 {
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        seen.insert(name);
+        let keep: Vec<bool> = aliases.iter().map(|a| seen.insert(a.as_str())).collect();
+        let mut k = keep.iter();
+        aliases.retain(|_| *k.next().unwrap_or(&false));
+    } else if !aliases.is_empty() {
+        let mut kept: Vec<String> = Vec::with_capacity(aliases.len());
+        for a in aliases {
+            if a != name && !kept.contains(&a) {
+                kept.push(a);
+            }
+        }
+        aliases = kept;
+    }
     let ambiguous = split(h.ambiguous);
     for a in &ambiguous {
         if a != name && !aliases.contains(a) {
@@ -525,12 +659,18 @@ fn parse_row(h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<E
             cell.split('|').filter(|s| s.trim().is_empty()).count()
         }
     });
-    let attributes = h
-        .attributes
-        .iter()
-        .filter(|(c, _)| !fields[*c].trim().is_empty())
-        .map(|(c, k)| (k.clone(), fields[*c].trim().to_string()))
-        .collect();
+    let cells = h.attribute_columns.iter().map(|&c| fields[c].trim());
+    let mut joined = String::with_capacity(cells.clone().map(|v| v.len() + 1).sum());
+    for (i, v) in cells.enumerate() {
+        if i > 0 {
+            joined.push('\t');
+        }
+        joined.push_str(v);
+    }
+    let attributes = Attributes {
+        names: h.attribute_names.clone(),
+        cells: joined.into_boxed_str(),
+    };
     Ok(Entity {
         id: id.to_string(),
         kind: kind.to_string(),
@@ -539,7 +679,7 @@ fn parse_row(h: &Header, fields: &[&str], file: &str, lineno: usize) -> Result<E
         ambiguous,
         attributes,
         source: Source {
-            file: file.to_string(),
+            file: file.clone(),
             line: lineno,
         },
         empty_aliases,
@@ -553,7 +693,9 @@ struct Header {
     name: usize,
     aliases: Option<usize>,
     ambiguous: Option<usize>,
-    attributes: Vec<(usize, String)>,
+    /// The other columns: their indices and names.
+    attribute_columns: Vec<usize>,
+    attribute_names: Arc<[Box<str>]>,
 }
 
 impl Header {
@@ -583,19 +725,20 @@ impl Header {
             }
         }
         let reserved = ["id", "type", "name", "aliases", "ambiguous"];
-        let attributes = columns
+        let (attribute_columns, attribute_names): (Vec<usize>, Vec<Box<str>>) = columns
             .iter()
             .enumerate()
             .filter(|(_, c)| !reserved.contains(&c.as_str()))
-            .map(|(i, c)| (i, c.clone()))
-            .collect();
+            .map(|(i, c)| (i, c.as_str().into()))
+            .unzip();
         Ok(Header {
             id: find("id").unwrap(),
             kind: find("type").unwrap(),
             name: find("name").unwrap(),
             aliases: find("aliases"),
             ambiguous: find("ambiguous"),
-            attributes,
+            attribute_columns,
+            attribute_names: attribute_names.into(),
             columns,
         })
     }

@@ -151,7 +151,7 @@ impl EntityGraph {
                     name: e.name.clone(),
                     kind: e.kind.clone(),
                     aliases: e.aliases.clone(),
-                    attributes: e.attributes.clone(),
+                    attributes: e.attributes.to_map(),
                     mentions: stats.mentions,
                     documents: stats.documents,
                     windows: stats.windows,

@@ -19,7 +19,8 @@ impl Interner {
         }
     }
 
-    fn hash(text: &[u8]) -> u64 {
+    /// The hash [`Interner::id_hashed`] takes.
+    pub fn hash(text: &[u8]) -> u64 {
         rustc_hash::FxBuildHasher.hash_one(text)
     }
 
@@ -38,6 +39,12 @@ impl Interner {
     /// The number of a string; if it is new, the next one (the number of strings held before).
     pub fn id(&mut self, text: String) -> usize {
         let h = Self::hash(text.as_bytes());
+        self.id_hashed(h, text.into_boxed_str())
+    }
+
+    /// [`Interner::id`] of a string whose [`Interner::hash`] is `h` (hashed beforehand, e.g.
+    /// in parallel).
+    pub fn id_hashed(&mut self, h: u64, text: Box<str>) -> usize {
         if let Some(p) = self.find(h, text.as_bytes()) {
             return p;
         }
@@ -45,7 +52,7 @@ impl Interner {
         let texts = &self.texts;
         self.index
             .insert_unique(h, p as u32, |&q| Self::hash(texts[q as usize].as_bytes()));
-        self.texts.push(text.into_boxed_str());
+        self.texts.push(text);
         p
     }
 

@@ -105,10 +105,9 @@ impl GazetteerArgs {
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
         if !self.gazetteer.is_empty() || !self.add_gazetteer.is_empty() {
-            let n = gaz.warnings().len();
+            let n = gaz.warning_count();
             for w in gaz
-                .warnings()
-                .iter()
+                .iter_warnings()
                 .filter(|w| !w.source.file.starts_with("gazetteers/"))
                 .take(5)
             {
