@@ -61,6 +61,23 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity with nothing in it, to hold a place.
+    fn placeholder() -> Entity {
+        Entity {
+            id: String::new(),
+            kind: String::new(),
+            name: String::new(),
+            aliases: Vec::new(),
+            ambiguous: Vec::new(),
+            attributes: Attributes::default(),
+            source: Source {
+                file: Arc::from(""),
+                line: 0,
+            },
+            empty_aliases: 0,
+        }
+    }
+
     /// The canonical name followed by the aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|s| s.as_str()))
@@ -196,11 +213,7 @@ impl Gazetteer {
     /// The gazetteers bundled with nergraph (every `gazetteers/*.tsv` of the source tree,
     /// embedded at build time).
     pub fn bundled() -> Result<Gazetteer> {
-        let mut b = GazetteerBuilder::new();
-        for (name, text) in crate::bundled::GAZETTEERS {
-            b = b.add_str(&format!("gazetteers/{}", name), text)?;
-        }
-        b.build()
+        GazetteerBuilder::new().add_bundled()?.build()
     }
 
     /// Loads files and directories (every `*.tsv` in a directory, sorted by name).
@@ -435,11 +448,12 @@ impl GazetteerBuilder {
     }
 
     /// Adds the bundled gazetteers.
-    pub fn add_bundled(mut self) -> Result<GazetteerBuilder> {
-        for (name, text) in crate::bundled::GAZETTEERS {
-            self = self.add_str(&format!("gazetteers/{}", name), text)?;
-        }
-        Ok(self)
+    pub fn add_bundled(self) -> Result<GazetteerBuilder> {
+        let files: Vec<(String, &str)> = crate::bundled::GAZETTEERS
+            .iter()
+            .map(|(name, text)| (format!("gazetteers/{}", name), *text))
+            .collect();
+        self.add_strs(&files)
     }
 
     /// Adds a file, or every `*.tsv` file of a directory in sorted order.
@@ -449,105 +463,147 @@ impl GazetteerBuilder {
             Ok(m) => m,
             Err(e) => return self.fail(Error::io(e).with_path(path)),
         };
-        if meta.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Error::io(e).with_path(path))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "tsv") && p.is_file())
-                .collect();
-            files.sort();
-            if files.is_empty() {
-                return self
-                    .fail(Error::gazetteer("directory holds no *.tsv gazetteer").with_path(path));
+        if !meta.is_dir() {
+            return self.add_file(path);
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(e).with_path(path))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv") && p.is_file())
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return self
+                .fail(Error::gazetteer("directory holds no *.tsv gazetteer").with_path(path));
+        }
+        // Read together; when one cannot be read, file by file (its error in its turn).
+        use rayon::prelude::*;
+        let texts: Option<Vec<String>> = files.par_iter().map(|f| read_text(f).ok()).collect();
+        match texts {
+            Some(texts) => {
+                let named: Vec<(String, &str)> = files
+                    .iter()
+                    .zip(&texts)
+                    .map(|(f, t)| (f.display().to_string(), t.as_str()))
+                    .collect();
+                self.add_strs(&named)
             }
-            for f in files {
-                self = self.add_file(&f)?;
+            None => {
+                for f in files {
+                    self = self.add_file(&f)?;
+                }
+                Ok(self)
             }
-            Ok(self)
-        } else {
-            self.add_file(path)
         }
     }
 
     fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return self.fail(Error::io(e).with_path(path)),
-        };
-        let name = path.display().to_string();
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                return self.fail(
-                    Error::gazetteer("not valid UTF-8")
-                        .with_path(path)
-                        .with_line(line),
-                );
-            }
-        };
-        self.add_str(&name, &text)
+        match read_text(path) {
+            Ok(text) => self.add_str(&path.display().to_string(), &text),
+            Err(e) => self.fail(e),
+        }
     }
 
     /// Adds the rows of one gazetteer file given as text; `file` names it in messages.
-    pub fn add_str(mut self, file: &str, text: &str) -> Result<GazetteerBuilder> {
-        let err = |line: usize, msg: String| Error::gazetteer(msg).with_path(file).with_line(line);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // (line number, line) of the rows that are not blank or comments.
-        let mut rows = text.split('\n').enumerate().filter_map(|(i, raw)| {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            (!line.trim().is_empty() && !line.starts_with('#')).then_some((i + 1, line))
-        });
-        let Some((lineno, first)) = rows.next() else {
-            return self.fail(
-                Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
-            );
-        };
-        let h = match Header::parse(&first.split('\t').collect::<Vec<_>>()) {
-            Ok(h) => h,
-            Err(m) => return self.fail(err(lineno, m)),
-        };
-        // Rows are parsed in parallel (in the caller's rayon pool), then added in order, so
-        // errors and duplicate ids are reported as a line-by-line reading would.
+    pub fn add_str(self, file: &str, text: &str) -> Result<GazetteerBuilder> {
+        self.add_strs(&[(file.to_string(), text)])
+    }
+
+    /// Adds several files given as (name, text): the same entities, errors and warnings as
+    /// adding them one after the other, but the rows of all are parsed together, in parallel
+    /// (in the caller's rayon pool).
+    fn add_strs(mut self, files: &[(String, &str)]) -> Result<GazetteerBuilder> {
         use rayon::prelude::*;
-        let rows: Vec<(usize, &str)> = rows.collect();
-        let shared: Arc<str> = file.into();
-        let parse = |&(lineno, line): &(usize, &str)| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            parse_row(&h, &fields, &shared, lineno)
-        };
-        // Usually every row is good: the entities are collected in place and added whole up
-        // to the first duplicate id, if any; the rest (or, when some row is bad, every row,
-        // parsed again with its error) goes one row at a time.
-        let good: Option<Vec<Entity>> = rows.par_iter().map(|r| parse(r).ok()).collect();
-        let rest: Vec<Result<Entity>> = match good {
-            Some(entities) => self
-                .gaz
-                .append_unique(entities)
-                .into_iter()
-                .map(Ok)
-                .collect(),
-            None => rows.par_iter().map(parse).collect(),
-        };
-        for row in rest {
-            let checked = row.and_then(|entity| match self.gaz.lookup(&entity.id) {
-                Some(prev) => Err(Error::gazetteer(format!(
-                    "duplicate id `{}` (first defined at {})",
-                    entity.id,
-                    self.gaz.entity(prev).source
-                ))
-                .with_path(file)
-                .with_line(entity.source.line)),
-                None => Ok(entity),
-            });
-            match checked {
-                Ok(entity) => self.gaz.push(entity),
-                Err(e) => self = self.fail(e)?,
+        let prepared: Vec<Result<Prepared>> = files
+            .par_iter()
+            .map(|(name, text)| Prepared::new(name, text))
+            .collect();
+        // Usually every file and row is good: the entities are collected in place and added
+        // whole up to the first duplicate id, if any, and the rest one at a time.
+        if prepared.iter().all(|p| p.is_ok()) {
+            let prepared: Vec<Prepared> = prepared.into_iter().flatten().collect();
+            let rows: Vec<(usize, usize, &str)> = prepared
+                .iter()
+                .enumerate()
+                .flat_map(|(f, p)| p.rows.iter().map(move |&(l, line)| (f, l, line)))
+                .collect();
+            // Collected in place (an indexed collect: each thread writes its own part of
+            // the vector), a bad row leaving a placeholder and a flag.
+            let bad = std::sync::atomic::AtomicBool::new(false);
+            let entities: Vec<Entity> = rows
+                .par_iter()
+                .map(|&(f, l, line)| {
+                    prepared[f].parse(l, line).unwrap_or_else(|_| {
+                        bad.store(true, std::sync::atomic::Ordering::Relaxed);
+                        Entity::placeholder()
+                    })
+                })
+                .collect();
+            if !bad.into_inner() {
+                for entity in self.gaz.append_unique(entities) {
+                    self = self.add_checked(Ok(entity))?;
+                }
+                self.gaz
+                    .files
+                    .extend(files.iter().map(|(name, _)| name.clone()));
+                return Ok(self);
             }
+            // Some row is bad: file by file, row by row, for its error in its turn.
+            for (p, (name, _)) in prepared.iter().zip(files) {
+                let parsed: Vec<Result<Entity>> = p
+                    .rows
+                    .par_iter()
+                    .map(|&(l, line)| p.parse(l, line))
+                    .collect();
+                for row in parsed {
+                    self = self.add_checked(row)?;
+                }
+                self.gaz.files.push(name.clone());
+            }
+            return Ok(self);
         }
-        self.gaz.files.push(file.to_string());
+        // Some file is bad: file by file.
+        for (p, (name, _)) in prepared.into_iter().zip(files) {
+            let p = match p {
+                Ok(p) => p,
+                Err(e) => {
+                    self = self.fail(e)?;
+                    continue;
+                }
+            };
+            let parsed: Vec<Result<Entity>> = p
+                .rows
+                .par_iter()
+                .map(|&(l, line)| p.parse(l, line))
+                .collect();
+            for row in parsed {
+                self = self.add_checked(row)?;
+            }
+            self.gaz.files.push(name.clone());
+        }
         Ok(self)
+    }
+
+    /// Adds a parsed row unless it failed or its id is taken (then fails, or in lenient mode
+    /// records the error and skips the row).
+    fn add_checked(mut self, row: Result<Entity>) -> Result<GazetteerBuilder> {
+        let checked = row.and_then(|entity| match self.gaz.lookup(&entity.id) {
+            Some(prev) => Err(Error::gazetteer(format!(
+                "duplicate id `{}` (first defined at {})",
+                entity.id,
+                self.gaz.entity(prev).source
+            ))
+            .with_path(&*entity.source.file)
+            .with_line(entity.source.line)),
+            None => Ok(entity),
+        });
+        match checked {
+            Ok(entity) => {
+                self.gaz.push(entity);
+                Ok(self)
+            }
+            Err(e) => self.fail(e),
+        }
     }
 
     /// Lenient loading: errors in rows and files are collected (see
@@ -583,6 +639,53 @@ impl GazetteerBuilder {
         self.gaz.compute_claims();
         Ok(self.gaz)
     }
+}
+
+/// A gazetteer file's text, split into its header and its rows.
+struct Prepared<'t> {
+    file: Arc<str>,
+    header: Header,
+    /// (line number, line) of the rows that are not blank or comments.
+    rows: Vec<(usize, &'t str)>,
+}
+
+impl<'t> Prepared<'t> {
+    fn new(file: &str, text: &'t str) -> Result<Prepared<'t>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rows = text.split('\n').enumerate().filter_map(|(i, raw)| {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            (!line.trim().is_empty() && !line.starts_with('#')).then_some((i + 1, line))
+        });
+        let Some((lineno, first)) = rows.next() else {
+            return Err(
+                Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
+            );
+        };
+        let header = Header::parse(&first.split('\t').collect::<Vec<_>>())
+            .map_err(|m| Error::gazetteer(m).with_path(file).with_line(lineno))?;
+        Ok(Prepared {
+            file: file.into(),
+            header,
+            rows: rows.collect(),
+        })
+    }
+
+    fn parse(&self, lineno: usize, line: &str) -> Result<Entity> {
+        let fields: Vec<&str> = line.split('\t').collect();
+        parse_row(&self.header, &fields, &self.file, lineno)
+    }
+}
+
+/// A gazetteer file's text (errors name the file, and the line of invalid UTF-8).
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::gazetteer("not valid UTF-8")
+            .with_path(path)
+            .with_line(line)
+    })
 }
 
 /// The hash of an entity id, for [`Gazetteer`]'s index.
@@ -780,6 +883,55 @@ mod tests {
         for (input, want) in cases {
             let got = load(input).unwrap_err().to_string();
             assert!(got.starts_with(want), "{:?}: got {:?}", input, got);
+        }
+    }
+
+    #[test]
+    fn files_loaded_together_as_one_after_the_other() {
+        let a = "id\ttype\tname\tcountry\na\tplace\tA\tAF\nb\tplace\tB\t\n";
+        let cases: [&[&str]; 6] = [
+            &[a, "id\ttype\tname\nc\tperson\tC\n"],
+            &[
+                a,
+                "id\ttype\tname\nc\tperson\tC\na\tperson\tA2\nd\tperson\tD\n",
+            ],
+            &[
+                "id\ttype\tname\nx\tplace\n",
+                "id\ttype\tname\nx\tplace\tX\n",
+            ],
+            &[a, "id\tname\nq\tQ\n", "id\ttype\tname\nc\tperson\tC\n"],
+            &[a, "# nothing\n", "id\ttype\tname\nb\tplace\tB2\n"],
+            &[a, a],
+        ];
+        for texts in cases {
+            let files: Vec<(String, &str)> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("f{}.tsv", i), *t))
+                .collect();
+            for lenient in [false, true] {
+                let show = |b: Result<GazetteerBuilder>| match b {
+                    Ok(mut b) => {
+                        let errors: Vec<String> =
+                            b.take_errors().iter().map(|e| e.to_string()).collect();
+                        let g = b.build().unwrap();
+                        let ids: Vec<String> = g
+                            .entities()
+                            .iter()
+                            .map(|e| format!("{} {} {:?}", e.id, e.source, e.attributes.to_map()))
+                            .collect();
+                        let found = g.entities().iter().all(|e| g.get(&e.id).is_some());
+                        format!("{:?} {:?} {:?} {}", ids, errors, g.files(), found)
+                    }
+                    Err(e) => e.to_string(),
+                };
+                let together = GazetteerBuilder::new().lenient(lenient).add_strs(&files);
+                let mut one = Ok(GazetteerBuilder::new().lenient(lenient));
+                for (name, text) in &files {
+                    one = one.and_then(|b| b.add_str(name, text));
+                }
+                assert_eq!(show(together), show(one), "{:?} lenient {}", texts, lenient);
+            }
         }
     }
 

@@ -109,17 +109,21 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source>>) {
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
+    let mut entries: Vec<std::fs::DirEntry> = rd.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        if e.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, out),
-            Ok(m) if m.is_file() => out.push(Ok(Source::File(p))),
+        let p = e.path();
+        // The type as the directory lists it (no stat); a link is followed.
+        let kind = match e.file_type() {
+            Ok(t) if t.is_symlink() => std::fs::metadata(&p).map(|m| m.file_type()),
+            other => other,
+        };
+        match kind {
+            Ok(t) if t.is_dir() => walk(&p, out),
+            Ok(t) if t.is_file() => out.push(Ok(Source::File(p))),
             Ok(_) => {}
             Err(e) => out.push(Err(Error::io(e).with_path(&p))),
         }

@@ -182,13 +182,20 @@ impl MatcherBuilder {
             vs.sort_by_key(|v| !v.exact);
         }
         let patterns = by_form.texts();
-        let automata = Automata::build(patterns, pool)?;
-        // Which pairs of bytes begin a name (a one-byte name allows any second byte).
-        let first_two = text::PairSet::of(patterns.iter().map(|p| p.as_bytes()));
-        let prefixes = Prefixes::of(patterns);
-        let starts = StartClasses::of(patterns);
-        let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
-        let people = PeopleIndex::new(&gaz, is_person);
+        // The automata, and meanwhile the start tests and the index of people.
+        let (automata, (first_two, prefixes, starts, people)) = pool.join(
+            || Automata::build(patterns, pool),
+            || {
+                // Which pairs of bytes begin a name (a one-byte name allows any second byte).
+                let first_two = text::PairSet::of(patterns.iter().map(|p| p.as_bytes()));
+                let prefixes = Prefixes::of(patterns);
+                let starts = StartClasses::of(patterns);
+                let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
+                let people = PeopleIndex::new(&gaz, is_person);
+                (first_two, prefixes, starts, people)
+            },
+        );
+        let automata = automata?;
         Ok(Matcher {
             gaz,
             automata,
@@ -288,11 +295,11 @@ impl Automata {
         }
         let mut bytes: Vec<usize> = (0..256).filter(|&b| weight[b] > 0).collect();
         bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
-        // At least one automaton per thread, and one per PART_BYTES of names: the crate builds an
+        // At least four automata per thread (for an even load), and one per PART_BYTES of names: the crate builds an
         // automaton through an intermediate one several times its size, so smaller parts keep
         // the peak memory of a big gazetteer down (automata are built `threads` at a time).
         let total: usize = weight.iter().sum();
-        let n = threads
+        let n = (4 * threads)
             .max(total.div_ceil(PART_BYTES))
             .min(bytes.len())
             .max(1);
@@ -852,7 +859,7 @@ mod tests {
                 .threads(Some(n))
                 .build(std::sync::Arc::clone(&gaz))
                 .unwrap();
-            assert_eq!(many.automata.parts.len(), n.max(least));
+            assert_eq!(many.automata.parts.len(), (4 * n).max(least));
             for (_, d) in crate::bundled::SEEDS {
                 assert_eq!(one.annotate(d).mentions, many.annotate(d).mentions);
             }

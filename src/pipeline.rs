@@ -53,16 +53,27 @@ impl Input {
         fn du(p: &Path) -> Option<u64> {
             let m = std::fs::metadata(p).ok()?;
             if m.is_dir() {
-                let mut total = 0;
-                for e in std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()) {
-                    total += du(&e.path())?;
-                }
-                Some(total)
+                du_dir(p)
             } else if m.is_file() {
                 Some(m.len())
             } else {
                 None
             }
+        }
+        // A directory's entries, stat'ed relative to it (no path look-up per file).
+        fn du_dir(p: &Path) -> Option<u64> {
+            let mut total = 0;
+            for e in std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()) {
+                let t = e.file_type().ok()?;
+                total += if t.is_dir() {
+                    du_dir(&e.path())?
+                } else if t.is_file() {
+                    e.metadata().ok()?.len()
+                } else {
+                    du(&e.path())?
+                };
+            }
+            Some(total)
         }
         match self {
             Input::Path(p) if p.as_os_str() == "-" => None,
