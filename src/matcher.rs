@@ -295,11 +295,13 @@ impl Automata {
         }
         let mut bytes: Vec<usize> = (0..256).filter(|&b| weight[b] > 0).collect();
         bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
-        // At least four automata per thread (for an even load), and one per PART_BYTES of names: the crate builds an
-        // automaton through an intermediate one several times its size, so smaller parts keep
-        // the peak memory of a big gazetteer down (automata are built `threads` at a time).
+        // One automaton per thread for a few names; four per thread (for an even load) beyond
+        // PART_BYTES / 4 of names; and one per PART_BYTES: the crate builds an automaton
+        // through an intermediate one several times its size, so smaller parts keep the peak
+        // memory of a big gazetteer down (automata are built `threads` at a time).
         let total: usize = weight.iter().sum();
-        let n = (4 * threads)
+        let per_thread = if total > PART_BYTES / 4 { 4 } else { 1 };
+        let n = (per_thread * threads)
             .max(total.div_ceil(PART_BYTES))
             .min(bytes.len())
             .max(1);

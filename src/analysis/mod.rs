@@ -3,10 +3,13 @@
 //! path](path::strongest_path) between two entities, [ego networks](path::ego) and the
 //! [backbone](backbone::disparity_filter).
 //!
-//! Betweenness is rustworkx-core's; PageRank and the Louvain communities are written here
-//! (rustworkx-core 0.18 has neither, and petgraph's PageRank ignores weights).
+//! Betweenness is rustworkx-core's algorithm, run on every core with a fixed order of sums
+//! ([`betweenness`]: the crate's parallel version is not reproducible); PageRank and the
+//! Louvain communities are written here (rustworkx-core 0.18 has neither, and petgraph's
+//! PageRank ignores weights).
 
 pub mod backbone;
+pub mod betweenness;
 pub mod community;
 pub mod pagerank;
 pub mod path;
@@ -70,13 +73,17 @@ impl Analysis {
         let pg = g.graph();
         let edges = weights(g, weight);
         let strength: Vec<f64> = edges.iter().copied().map(weight::strength).collect();
-        let pagerank = pagerank::pagerank(pg, &strength);
-        let community = community::louvain(pg, &strength);
-        // Sequential: rustworkx-core's parallel version sums in a varying order, and the same
-        // graph must give the same bytes whatever the machine (`--jobs` does not change the
-        // output).
-        let betweenness =
-            rustworkx_core::centrality::betweenness_centrality(pg, false, true, usize::MAX);
+        // At the same time (in the current rayon pool), each with the same result on any
+        // number of threads.
+        let ((pagerank, community), betweenness) = rayon::join(
+            || {
+                rayon::join(
+                    || pagerank::pagerank(pg, &strength),
+                    || community::louvain(pg, &strength),
+                )
+            },
+            || betweenness::betweenness(pg),
+        );
         let nodes = pg
             .node_indices()
             .map(|i| Scores {

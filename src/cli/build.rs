@@ -219,7 +219,8 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     formats.sort();
     formats.dedup();
     let graph = prune(graph, &args)?;
-    let analysis = Analysis::new(&graph, args.weight);
+    let pool = nergraph::pipeline::thread_pool(args.jobs)?;
+    let analysis = pool.install(|| Analysis::new(&graph, args.weight));
 
     std::fs::create_dir_all(&args.out).map_err(|e| {
         Error::usage(format!(
@@ -232,7 +233,6 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
     // graph.json and graph.dot are written at the same time (on --jobs threads).
-    let pool = nergraph::pipeline::thread_pool(args.jobs)?;
     let (json_written, dot_text) = pool.join(
         || atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w)),
         || {

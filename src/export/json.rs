@@ -268,7 +268,7 @@ impl GraphOut {
 
 /// Writes a graph as pretty-printed node-link JSON with its scores (`graph.measure` and each
 /// node's `scores`), with a final newline.
-pub fn write_scored(g: &EntityGraph, a: &Analysis, mut w: impl Write) -> Result<()> {
+pub fn write_scored(g: &EntityGraph, a: &Analysis, w: impl Write) -> Result<()> {
     let mut out = GraphOut::new(g);
     out.graph.measure = Some(a.weight().to_string());
     for (i, n) in g.graph().node_indices().zip(out.nodes.iter_mut()) {
@@ -281,15 +281,21 @@ pub fn write_scored(g: &EntityGraph, a: &Analysis, mut w: impl Write) -> Result<
             community: s.community,
         });
     }
-    serde_json::to_writer_pretty(&mut w, &out).map_err(Error::json)?;
-    w.write_all(b"\n")?;
-    Ok(())
+    write_out(&out, w)
 }
 
 /// Writes a graph as pretty-printed node-link JSON, with a final newline.
-pub fn write(g: &EntityGraph, mut w: impl Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut w, &GraphOut::new(g)).map_err(Error::json)?;
+pub fn write(g: &EntityGraph, w: impl Write) -> Result<()> {
+    write_out(&GraphOut::new(g), w)
+}
+
+fn write_out(out: &GraphOut, w: impl Write) -> Result<()> {
+    // A buffer of its own: serde_json writes a few bytes at a time, and `w` may be a `dyn
+    // Write` (each write a call through a pointer).
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, out).map_err(Error::json)?;
     w.write_all(b"\n")?;
+    w.flush()?;
     Ok(())
 }
 
