@@ -48,12 +48,18 @@ impl Input {
     /// The number of bytes the input holds, as far as it can be known without reading it
     /// (for progress bars).
     pub fn size_hint(&self) -> Option<u64> {
+        self.size_up_to(u64::MAX)
+    }
+
+    /// [`Input::size_hint`], but once past `limit` bytes, some number above it (the rest of
+    /// a directory is not looked at).
+    pub fn size_up_to(&self, limit: u64) -> Option<u64> {
         // Only regular files have a size that can be known without reading them (and be read
         // twice): a pipe, a FIFO or a device (`/dev/stdin`) has none.
-        fn du(p: &Path) -> Option<u64> {
+        fn du(p: &Path, limit: u64) -> Option<u64> {
             let m = std::fs::metadata(p).ok()?;
             if m.is_dir() {
-                du_dir(p)
+                du_dir(p, limit)
             } else if m.is_file() {
                 Some(m.len())
             } else {
@@ -61,23 +67,27 @@ impl Input {
             }
         }
         // A directory's entries, stat'ed relative to it (no path look-up per file).
-        fn du_dir(p: &Path) -> Option<u64> {
-            let mut total = 0;
+        fn du_dir(p: &Path, limit: u64) -> Option<u64> {
+            let mut total: u64 = 0;
             for e in std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()) {
                 let t = e.file_type().ok()?;
-                total += if t.is_dir() {
-                    du_dir(&e.path())?
+                let rest = limit.saturating_sub(total);
+                total = total.saturating_add(if t.is_dir() {
+                    du_dir(&e.path(), rest)?
                 } else if t.is_file() {
                     e.metadata().ok()?.len()
                 } else {
-                    du(&e.path())?
-                };
+                    du(&e.path(), rest)?
+                });
+                if total > limit {
+                    break;
+                }
             }
             Some(total)
         }
         match self {
             Input::Path(p) if p.as_os_str() == "-" => None,
-            Input::Path(p) | Input::Jsonl(p) => du(p),
+            Input::Path(p) | Input::Jsonl(p) => du(p, limit),
             Input::Bundled => Some(
                 input::bundled_seeds()
                     .iter()
@@ -138,10 +148,10 @@ pub fn small_run_vocabulary(
 ) -> Option<crate::text::Vocabulary> {
     let mut total = 0u64;
     for i in inputs {
-        total += i.size_hint()?;
-    }
-    if total > limit {
-        return None;
+        total = total.saturating_add(i.size_up_to(limit.saturating_sub(total))?);
+        if total > limit {
+            return None;
+        }
     }
     let words = |work: Work| -> crate::text::Vocabulary {
         let mut vocab = crate::text::Vocabulary::for_names(starts.clone());
