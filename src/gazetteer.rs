@@ -205,8 +205,9 @@ pub(crate) struct KeyClaims {
     pub key: Box<str>,
     /// The normalised form of the winning claim's name.
     pub form: String,
-    /// (entity, index of the name among [`Entity::names`]).
-    pub claims: Vec<(EntityId, u32)>,
+    /// (entity, index of the name among [`Entity::names`]); most names have one claim, held
+    /// in place.
+    pub claims: smallvec::SmallVec<[(EntityId, u32); 1]>,
 }
 
 impl Gazetteer {
