@@ -148,6 +148,13 @@ fn progress_bar(inputs: &[Input]) -> ProgressBar {
 }
 
 pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
+    // Every step, the serial ones too, on the --jobs threads: the main thread waits, rather
+    // than being one thread more than there are cores while the pool's workers look for work.
+    let pool = nergraph::pipeline::thread_pool(args.jobs)?;
+    pool.install(|| run_in_pool(args))
+}
+
+fn run_in_pool(args: BuildArgs) -> nergraph::Result<i32> {
     let started = Instant::now();
     let window: Window = args.window.parse()?;
     let mut inputs: Vec<Input> = args.paths.iter().cloned().map(Input::Path).collect();
