@@ -126,11 +126,18 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 }
 
 /// Up to how many bytes of input it pays to read the inputs once ahead for their vocabulary
-/// ([`small_run_vocabulary`]), for a gazetteer of `names` names: reading words runs at a few
-/// hundred MB/s, compiling a name costs a few microseconds, so the break-even grows with the
-/// gazetteer (about 18 MB for the bundled 30,000 names, 200 MB for 337,000); never below 8 MiB.
+/// ([`small_run_vocabulary`]), for a gazetteer of `names` names.
+///
+/// Reading ahead costs a pass over the words (2.5–6 s a GB on one thread, BENCHMARKS.md) and
+/// saves compiling every name (about 4 µs a name). Beyond some 50,000 names it also saves
+/// matching time on every byte, as the full automaton outgrows the processor's caches (with
+/// 337,000 names, documents were matched twice as fast with the 44,000 patterns a vocabulary
+/// admitted as with all 700,000), and most of the memory (94 against 271 MB). So: 600 bytes a
+/// name (18 MB for the bundled 32,000 names), times `names / 50,000` beyond 50,000 names
+/// (1.4 GB for 337,000); never below 8 MiB.
 pub fn vocabulary_limit(names: usize) -> u64 {
-    (names as u64 * 600).max(8 << 20)
+    let names = names as u64;
+    (names * 600 * names.max(50_000) / 50_000).max(8 << 20)
 }
 
 /// The vocabulary of a small run's inputs (the words that begin like a name of `starts`,
@@ -629,6 +636,17 @@ impl Iterator for WorkIter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vocabulary_limit_grows_faster_for_big_gazetteers() {
+        assert_eq!(vocabulary_limit(100), 8 << 20);
+        // The bundled gazetteers: about 18 MB.
+        assert_eq!(vocabulary_limit(32_276), 32_276 * 600);
+        assert_eq!(vocabulary_limit(50_000), 30_000_000);
+        // GeoNames cities with their alternate names: past a gigabyte.
+        let large = vocabulary_limit(337_365);
+        assert!(large > 1_300_000_000 && large < 1_400_000_000, "{}", large);
+    }
 
     #[test]
     fn jsonl_lines() {
