@@ -378,59 +378,132 @@ impl Gazetteer {
     }
 
     /// Groups every name by its matching key (names are normalised once, here).
+    ///
+    /// Normalising and hashing the names is most of the work, and done in parallel (in the
+    /// caller's rayon pool), block by block of entities; the grouping must go in load order
+    /// and is done meanwhile, block after block, by whichever thread finds the next block
+    /// ready and the grouping free (so it overlaps the normalising instead of following it).
     fn compute_claims(&mut self) {
-        // Normalising and hashing the names is most of the work: done in parallel (in the
-        // caller's rayon pool), then grouped in load order.
         use rayon::prelude::*;
-        let forms: Vec<Vec<(String, Box<str>, u64)>> = self
-            .entities
-            .par_iter()
-            .map(|e| {
-                e.names()
-                    .map(|name| {
-                        let form = text::normalize_name(name);
-                        let key = text::key_of_form(&form).into_boxed_str();
-                        let h = Interner::hash(key.as_bytes());
-                        (form, key, h)
-                    })
-                    .collect()
-            })
-            .collect();
-        let names: usize = forms.iter().map(Vec::len).sum();
-        // Keys numbered in order of first appearance; per key, its winning form and claims
-        // (the key itself is filled in from the interner at the end).
-        let mut index = Interner::with_capacity(names);
-        let mut keys: Vec<KeyClaims> = Vec::with_capacity(names);
-        for (i, names) in forms.into_iter().enumerate() {
-            let id = EntityId(i as u32);
-            for (j, (form, key, h)) in names.into_iter().enumerate() {
-                if form.is_empty() {
-                    continue;
+        use std::sync::Mutex;
+        /// Entities per block.
+        const BLOCK: usize = 1024;
+        let entities = &self.entities;
+        let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
+        // Normalised blocks waiting for their turn, and the grouping with the next block due.
+        let ready: Mutex<BTreeMap<usize, Vec<NameForms>>> = Mutex::new(BTreeMap::new());
+        let grouping = Mutex::new((0usize, Grouping::with_capacity(names)));
+        // Groups the blocks that are ready, in turn.
+        let group_ready = |g: &mut (usize, Grouping)| {
+            while let Some(block) = lock(&ready).remove(&g.0) {
+                for (k, forms) in block.into_iter().enumerate() {
+                    g.1.add(EntityId((g.0 * BLOCK + k) as u32), forms);
                 }
-                let slot = index.id_hashed(h, key);
-                if slot == keys.len() {
-                    keys.push(KeyClaims::default());
-                }
-                let k = &mut keys[slot];
-                if k.claims.iter().any(|c| c.0 == id) {
-                    continue;
-                }
-                // Canonical names go before aliases; load order otherwise (stable).
-                let at = if j == 0 {
-                    k.claims.iter().take_while(|c| c.1 == 0).count()
-                } else {
-                    k.claims.len()
-                };
-                if at == 0 {
-                    k.form = form;
-                }
-                k.claims.insert(at, (id, j as u32));
+                g.0 += 1;
             }
+        };
+        // Blocks handed out in order (a counter, not rayon's splitting in halves), so that
+        // the next block due is soon ready.
+        let blocks: Vec<&[Entity]> = entities.chunks(BLOCK).collect();
+        let handed = std::sync::atomic::AtomicUsize::new(0);
+        let worker = |_| loop {
+            let b = handed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(block) = blocks.get(b) else {
+                break;
+            };
+            let forms: Vec<NameForms> = block.iter().map(name_forms).collect();
+            lock(&ready).insert(b, forms);
+            // Unless another thread is grouping (it will find this block, or leave it to the
+            // next thread or the end), group what is ready.
+            while let Ok(mut g) = grouping.try_lock() {
+                group_ready(&mut g);
+                let due = g.0;
+                drop(g);
+                // A block put in after the last look, by a thread that found the grouping
+                // busy, is due now: look again.
+                if !lock(&ready).contains_key(&due) {
+                    break;
+                }
+            }
+        };
+        (0..rayon::current_num_threads())
+            .into_par_iter()
+            .for_each(worker);
+        group_ready(&mut lock(&grouping));
+        let (done, g) = grouping.into_inner().unwrap_or_else(|e| e.into_inner());
+        assert_eq!(done, entities.len().div_ceil(BLOCK), "every block grouped");
+        self.keys = g.finish();
+    }
+}
+
+/// Locks a mutex, poisoned or not (nothing here can leave a half-made state behind).
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The normalised form, matching key and hash of the key of each name of an entity.
+type NameForms = Vec<(String, Box<str>, u64)>;
+
+fn name_forms(e: &Entity) -> NameForms {
+    e.names()
+        .map(|name| {
+            let form = text::normalize_name(name);
+            let key = text::key_of_form(&form).into_boxed_str();
+            let h = Interner::hash(key.as_bytes());
+            (form, key, h)
+        })
+        .collect()
+}
+
+/// Names grouped by key, entity after entity in load order: keys numbered in order of first
+/// appearance, each with its claims and the form of its first claim.
+struct Grouping {
+    index: Interner,
+    keys: Vec<KeyClaims>,
+}
+
+impl Grouping {
+    fn with_capacity(names: usize) -> Grouping {
+        Grouping {
+            index: Interner::with_capacity(names),
+            keys: Vec::with_capacity(names),
         }
-        for (k, key) in keys.iter_mut().zip(index.into_texts()) {
+    }
+
+    /// Adds the names of the next entity.
+    fn add(&mut self, id: EntityId, forms: NameForms) {
+        for (j, (form, key, h)) in forms.into_iter().enumerate() {
+            if form.is_empty() {
+                continue;
+            }
+            let slot = self.index.id_hashed(h, key);
+            if slot == self.keys.len() {
+                self.keys.push(KeyClaims::default());
+            }
+            let k = &mut self.keys[slot];
+            if k.claims.iter().any(|c| c.0 == id) {
+                continue;
+            }
+            // Canonical names go before aliases; load order otherwise (stable).
+            let at = if j == 0 {
+                k.claims.iter().take_while(|c| c.1 == 0).count()
+            } else {
+                k.claims.len()
+            };
+            if at == 0 {
+                k.form = form;
+            }
+            k.claims.insert(at, (id, j as u32));
+        }
+    }
+
+    /// The keys, with their texts (kept by the index until now).
+    fn finish(self) -> Vec<KeyClaims> {
+        let mut keys = self.keys;
+        for (k, key) in keys.iter_mut().zip(self.index.into_texts()) {
             k.key = key;
         }
-        self.keys = keys;
+        keys
     }
 }
 
@@ -933,6 +1006,42 @@ mod tests {
                 }
                 assert_eq!(show(together), show(one), "{:?} lenient {}", texts, lenient);
             }
+        }
+    }
+
+    #[test]
+    fn grouping_the_same_on_any_number_of_threads() {
+        // Over three blocks of entities, with names shared across blocks, canonical names
+        // claimed as aliases, and repeats within an entity.
+        let mut tsv = String::from("id\ttype\tname\taliases\n");
+        for i in 0..3000 {
+            tsv.push_str(&format!(
+                "e{i}\tplace\tPlace {i}\tShared {}|Place {}|SHARED {}|place {i}\n",
+                i % 7,
+                (i + 1500) % 3000,
+                i % 7
+            ));
+        }
+        let runs: Vec<(Vec<String>, Vec<String>)> = [1, 2, 3, 8]
+            .iter()
+            .map(|&n| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .unwrap();
+                let g = pool.install(|| load(&tsv)).unwrap();
+                let keys = g
+                    .key_claims()
+                    .iter()
+                    .map(|k| format!("{} {} {:?}", k.key, k.form, k.claims))
+                    .collect();
+                let warnings = g.warnings().iter().map(|w| w.to_string()).collect();
+                (keys, warnings)
+            })
+            .collect();
+        assert!(runs[0].0.len() > 3000 && runs[0].1.len() > 1500);
+        for r in &runs[1..] {
+            assert_eq!(r, &runs[0]);
         }
     }
 
