@@ -196,6 +196,8 @@ pub struct Gazetteer {
     /// Made when first asked for (thousands, for a big gazetteer, that most runs never show).
     warnings: std::sync::OnceLock<Vec<Warning>>,
     keys: Vec<KeyClaims>,
+    /// The claims on names that another entity wins (one warning each).
+    shared: usize,
 }
 
 /// The entities that claim one name, in order of precedence, with the winner's normalised form.
@@ -317,7 +319,7 @@ impl Gazetteer {
 
     /// The number of [`Gazetteer::warnings`], without making them.
     pub fn warning_count(&self) -> usize {
-        self.keys.iter().map(|k| k.claims.len() - 1).sum()
+        self.shared
     }
 
     /// The [`Gazetteer::warnings`], made one at a time (to show a few of thousands).
@@ -432,7 +434,7 @@ impl Gazetteer {
         group_ready(&mut lock(&grouping));
         let (done, g) = grouping.into_inner().unwrap_or_else(|e| e.into_inner());
         assert_eq!(done, entities.len().div_ceil(BLOCK), "every block grouped");
-        self.keys = g.finish();
+        (self.keys, self.shared) = g.finish();
     }
 }
 
@@ -460,6 +462,8 @@ fn name_forms(e: &Entity) -> NameForms {
 struct Grouping {
     index: Interner,
     keys: Vec<KeyClaims>,
+    /// Claims after the first of their key.
+    shared: usize,
 }
 
 impl Grouping {
@@ -467,6 +471,7 @@ impl Grouping {
         Grouping {
             index: Interner::with_capacity(names),
             keys: Vec::with_capacity(names),
+            shared: 0,
         }
     }
 
@@ -493,17 +498,19 @@ impl Grouping {
             if at == 0 {
                 k.form = form;
             }
+            self.shared += usize::from(!k.claims.is_empty());
             k.claims.insert(at, (id, j as u32));
         }
     }
 
-    /// The keys, with their texts (kept by the index until now).
-    fn finish(self) -> Vec<KeyClaims> {
+    /// The keys, with their texts (kept by the index until now), and the number of claims
+    /// after the first of their key.
+    fn finish(self) -> (Vec<KeyClaims>, usize) {
         let mut keys = self.keys;
         for (k, key) in keys.iter_mut().zip(self.index.into_texts()) {
             k.key = key;
         }
-        keys
+        (keys, self.shared)
     }
 }
 
@@ -552,16 +559,17 @@ impl GazetteerBuilder {
         }
         // Read together; when one cannot be read, file by file (its error in its turn).
         use rayon::prelude::*;
-        let texts: Option<Vec<String>> = files.par_iter().map(|f| read_text(f).ok()).collect();
-        match texts {
-            Some(texts) => {
-                let named: Vec<(String, &str)> = files
-                    .iter()
-                    .zip(&texts)
-                    .map(|(f, t)| (f.display().to_string(), t.as_str()))
-                    .collect();
-                self.add_strs(&named)
-            }
+        let bytes: Vec<std::io::Result<Vec<u8>>> = files.par_iter().map(std::fs::read).collect();
+        let named: Option<Vec<(String, &str)>> = files
+            .iter()
+            .zip(&bytes)
+            .map(|(f, b)| {
+                let text = as_text(f, b.as_ref().ok()?).ok()?;
+                Some((f.display().to_string(), text))
+            })
+            .collect();
+        match named {
+            Some(named) => self.add_strs(&named),
             None => {
                 for f in files {
                     self = self.add_file(&f)?;
@@ -572,8 +580,12 @@ impl GazetteerBuilder {
     }
 
     fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
-        match read_text(path) {
-            Ok(text) => self.add_str(&path.display().to_string(), &text),
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.fail(Error::io(e).with_path(path)),
+        };
+        match as_text(path, &bytes) {
+            Ok(text) => self.add_str(&path.display().to_string(), text),
             Err(e) => self.fail(e),
         }
     }
@@ -750,12 +762,12 @@ impl<'t> Prepared<'t> {
     }
 }
 
-/// A gazetteer file's text (errors name the file, and the line of invalid UTF-8).
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+/// A gazetteer file's bytes as text (checked with SIMD: a large gazetteer is megabytes of
+/// names in every script); the error names the file and the line of the first invalid byte.
+fn as_text<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| {
+        let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |t| t.len());
+        let line = memchr::memchr_iter(b'\n', &bytes[..valid]).count() + 1;
         Error::gazetteer("not valid UTF-8")
             .with_path(path)
             .with_line(line)
@@ -1035,6 +1047,7 @@ mod tests {
                     .iter()
                     .map(|k| format!("{} {} {:?}", k.key, k.form, k.claims))
                     .collect();
+                assert_eq!(g.warning_count(), g.warnings().len());
                 let warnings = g.warnings().iter().map(|w| w.to_string()).collect();
                 (keys, warnings)
             })

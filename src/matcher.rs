@@ -225,23 +225,31 @@ pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
             &self.0[..self.1]
         }
     }
-    text::PairSet::of(gaz.key_claims().iter().flat_map(|k| {
-        let b = k.form.as_bytes();
-        let (a, c, len) = match *b {
-            [] => (0, 0, 0),
-            [a] => (a, 0, 1),
-            [a, c, ..] => (a, c, 2),
-        };
-        let (ua, uc) = (a.to_ascii_uppercase(), c.to_ascii_uppercase());
-        let space = if c == b'-' { b' ' } else { c };
-        [
-            Prefix([a, c], len),
-            Prefix([ua, c], len),
-            Prefix([ua, uc], len),
-            Prefix([a, space], len),
-            Prefix([ua, space], len),
-        ]
-    }))
+    let of = |keys: &[crate::gazetteer::KeyClaims]| {
+        text::PairSet::of(keys.iter().flat_map(|k| {
+            let b = k.form.as_bytes();
+            let (a, c, len) = match *b {
+                [] => (0, 0, 0),
+                [a] => (a, 0, 1),
+                [a, c, ..] => (a, c, 2),
+            };
+            let (ua, uc) = (a.to_ascii_uppercase(), c.to_ascii_uppercase());
+            let space = if c == b'-' { b' ' } else { c };
+            [
+                Prefix([a, c], len),
+                Prefix([ua, c], len),
+                Prefix([ua, uc], len),
+                Prefix([a, space], len),
+                Prefix([ua, space], len),
+            ]
+        }))
+    };
+    // In blocks, in parallel (in the caller's rayon pool): a large gazetteer has 300,000 keys.
+    use rayon::prelude::*;
+    gaz.key_claims()
+        .par_chunks(16_384)
+        .map(of)
+        .reduce(|| text::PairSet::of([[0u8; 0]; 0]), |a, b| a.union(&b))
 }
 
 /// The forms a normalised name is matched in: itself, with hyphens as spaces (`al-Qaeda`,

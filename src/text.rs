@@ -402,6 +402,18 @@ impl PairSet {
         PairSet { bits: bits.into() }
     }
 
+    /// The pairs of both sets.
+    pub fn union(&self, other: &PairSet) -> PairSet {
+        PairSet {
+            bits: self
+                .bits
+                .iter()
+                .zip(other.bits.iter())
+                .map(|(a, b)| a | b)
+                .collect(),
+        }
+    }
+
     /// Whether a name may begin with `a` followed by `b` (`b` is 0 at the end of a text).
     #[inline]
     pub fn contains(&self, a: u8, b: u8) -> bool {
