@@ -382,65 +382,24 @@ impl Gazetteer {
     /// Groups every name by its matching key (names are normalised once, here).
     ///
     /// Normalising and hashing the names is most of the work, and done in parallel (in the
-    /// caller's rayon pool), block by block of entities; the grouping must go in load order
-    /// and is done meanwhile, block after block, by whichever thread finds the next block
-    /// ready and the grouping free (so it overlaps the normalising instead of following it).
+    /// caller's rayon pool), block by block of entities; the grouping goes in load order, at
+    /// the same time ([`crate::ordered`]).
     fn compute_claims(&mut self) {
-        use rayon::prelude::*;
-        use std::sync::Mutex;
-        /// Entities per block.
-        const BLOCK: usize = 1024;
         let entities = &self.entities;
         let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
-        // Normalised blocks waiting for their turn, and the grouping with the next block due.
-        let ready: Mutex<BTreeMap<usize, Vec<NameForms>>> = Mutex::new(BTreeMap::new());
-        let grouping = Mutex::new((0usize, Grouping::with_capacity(names)));
-        // Groups the blocks that are ready, in turn.
-        let group_ready = |g: &mut (usize, Grouping)| {
-            while let Some(block) = lock(&ready).remove(&g.0) {
+        let grouping = crate::ordered::map_fold_in_order(
+            entities,
+            1024,
+            |block: &[Entity]| block.iter().map(name_forms).collect::<Vec<_>>(),
+            Grouping::with_capacity(names),
+            |g, first, block| {
                 for (k, forms) in block.into_iter().enumerate() {
-                    g.1.add(EntityId((g.0 * BLOCK + k) as u32), forms);
+                    g.add(EntityId((first + k) as u32), forms);
                 }
-                g.0 += 1;
-            }
-        };
-        // Blocks handed out in order (a counter, not rayon's splitting in halves), so that
-        // the next block due is soon ready.
-        let blocks: Vec<&[Entity]> = entities.chunks(BLOCK).collect();
-        let handed = std::sync::atomic::AtomicUsize::new(0);
-        let worker = |_| loop {
-            let b = handed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(block) = blocks.get(b) else {
-                break;
-            };
-            let forms: Vec<NameForms> = block.iter().map(name_forms).collect();
-            lock(&ready).insert(b, forms);
-            // Unless another thread is grouping (it will find this block, or leave it to the
-            // next thread or the end), group what is ready.
-            while let Ok(mut g) = grouping.try_lock() {
-                group_ready(&mut g);
-                let due = g.0;
-                drop(g);
-                // A block put in after the last look, by a thread that found the grouping
-                // busy, is due now: look again.
-                if !lock(&ready).contains_key(&due) {
-                    break;
-                }
-            }
-        };
-        (0..rayon::current_num_threads())
-            .into_par_iter()
-            .for_each(worker);
-        group_ready(&mut lock(&grouping));
-        let (done, g) = grouping.into_inner().unwrap_or_else(|e| e.into_inner());
-        assert_eq!(done, entities.len().div_ceil(BLOCK), "every block grouped");
-        (self.keys, self.shared) = g.finish();
+            },
+        );
+        (self.keys, self.shared) = grouping.finish();
     }
-}
-
-/// Locks a mutex, poisoned or not (nothing here can leave a half-made state behind).
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The normalised form, matching key and hash of the key of each name of an entity.

@@ -41,6 +41,7 @@ pub mod graph;
 pub mod input;
 mod intern;
 pub mod matcher;
+mod ordered;
 pub mod pipeline;
 pub mod resolve;
 mod scan;

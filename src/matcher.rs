@@ -122,60 +122,67 @@ impl MatcherBuilder {
     pub fn build(&self, gazetteer: impl Into<Arc<Gazetteer>>) -> Result<Matcher> {
         let gaz: Arc<Gazetteer> = gazetteer.into();
         let pool = crate::pipeline::thread_pool(self.threads)?;
-        // The forms of each name, in parallel; then numbered in gazetteer order.
-        let per_key: Vec<NameForms> = pool.install(|| {
-            use rayon::prelude::*;
-            gaz.key_claims()
-                .par_iter()
-                .filter_map(|k| {
-                    // The first claim wins the name (see gazetteers/README.md).
-                    let (id, j) = k.claims[0];
-                    let form = &k.form;
-                    if self
-                        .vocabulary
-                        .as_ref()
-                        .is_some_and(|v| !v.admits_in_any_case(form))
-                    {
-                        return None;
-                    }
-                    let entity = gaz.entity(id);
-                    let name = entity.names().nth(j as usize).unwrap_or("");
-                    let acronym = text::is_acronym(form);
-                    let all: Vec<(String, bool)> = forms(form)
-                        .into_iter()
-                        .flat_map(|f| {
-                            case_forms(&f, acronym)
-                                .into_iter()
-                                .enumerate()
-                                .map(|(k, cf)| (cf, k == 0))
-                        })
-                        .filter(|(f, _)| self.vocabulary.as_ref().is_none_or(|v| v.admits(f)))
-                        .collect();
-                    let variant = Variant {
-                        entity: id,
-                        acronym,
-                        ambiguous: entity.is_ambiguous(name),
-                        exact: false,
-                    };
-                    Some((id, variant, all))
-                })
-                .collect()
-        });
-        // The patterns, numbered in gazetteer order.
-        let mut by_form = Interner::default();
-        let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for (id, variant, all) in per_key {
-            for (f, exact) in all {
-                let pid = by_form.id(f);
-                if pid == variants.len() {
-                    variants.push(Vec::new());
-                }
-                if variants[pid].iter().any(|v| v.entity == id) {
-                    continue;
-                }
-                variants[pid].push(Variant { exact, ..variant });
+        // The forms of each name, made in parallel and numbered in gazetteer order at the same
+        // time ([`crate::ordered`]).
+        let forms_of = |k: &crate::gazetteer::KeyClaims| -> Option<NameForms> {
+            // The first claim wins the name (see gazetteers/README.md).
+            let (id, j) = k.claims[0];
+            let form = &k.form;
+            if self
+                .vocabulary
+                .as_ref()
+                .is_some_and(|v| !v.admits_in_any_case(form))
+            {
+                return None;
             }
-        }
+            let entity = gaz.entity(id);
+            let name = entity.names().nth(j as usize).unwrap_or("");
+            let acronym = text::is_acronym(form);
+            let all: Vec<(String, bool)> = forms(form)
+                .into_iter()
+                .flat_map(|f| {
+                    case_forms(&f, acronym)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, cf)| (cf, k == 0))
+                })
+                .filter(|(f, _)| self.vocabulary.as_ref().is_none_or(|v| v.admits(f)))
+                .collect();
+            let variant = Variant {
+                entity: id,
+                acronym,
+                ambiguous: entity.is_ambiguous(name),
+                exact: false,
+            };
+            Some((id, variant, all))
+        };
+        // The patterns, numbered in gazetteer order.
+        let number =
+            |(by_form, variants): &mut (Interner, Vec<Vec<Variant>>), _, block: Vec<NameForms>| {
+                for (id, variant, all) in block {
+                    for (f, exact) in all {
+                        let pid = by_form.id(f);
+                        if pid == variants.len() {
+                            variants.push(Vec::new());
+                        }
+                        if variants[pid].iter().any(|v| v.entity == id) {
+                            continue;
+                        }
+                        variants[pid].push(Variant { exact, ..variant });
+                    }
+                }
+            };
+        let (by_form, mut variants) = pool.install(|| {
+            crate::ordered::map_fold_in_order(
+                gaz.key_claims(),
+                4096,
+                |block: &[crate::gazetteer::KeyClaims]| {
+                    block.iter().filter_map(forms_of).collect::<Vec<_>>()
+                },
+                (Interner::default(), Vec::new()),
+                number,
+            )
+        });
         // A name written exactly so wins over another's name in a changed case
         // (`NICE` the acronym over `Nice` in capitals).
         for vs in &mut variants {
