@@ -369,11 +369,17 @@ impl Automata {
 struct Prefixes {
     short: text::PairSet,
     quads: Box<[u64]>,
+    /// The size of `quads` in bits, as a power of two.
+    bits: u32,
 }
 
 impl Prefixes {
-    /// 2^20 bits (128 KiB): a few percent of false positives for the bundled gazetteer.
-    const BITS: u32 = 20;
+    /// About 64 bits a pattern (a percent or two of false positives), from 2^12 bits (512
+    /// bytes) to 2^20 (128 KiB): a bit set bigger than the names need costs page faults
+    /// in a run over a few articles.
+    fn bits(patterns: usize) -> u32 {
+        (usize::BITS - patterns.leading_zeros() + 6).clamp(12, 20)
+    }
 
     fn of(patterns: &[Box<str>]) -> Prefixes {
         let short = text::PairSet::of(
@@ -382,24 +388,25 @@ impl Prefixes {
                 .filter(|p| p.len() < 4)
                 .map(|p| p.as_bytes()),
         );
-        let mut quads = vec![0u64; 1 << (Self::BITS - 6)].into_boxed_slice();
+        let bits = Self::bits(patterns.len());
+        let mut quads = vec![0u64; 1 << (bits - 6)].into_boxed_slice();
         for p in patterns {
             if let Some(q) = p.as_bytes().first_chunk::<4>() {
-                let h = Self::hash(*q);
+                let h = Self::hash(*q, bits);
                 quads[h >> 6] |= 1 << (h & 63);
             }
         }
-        Prefixes { short, quads }
+        Prefixes { short, quads, bits }
     }
 
     #[inline]
-    fn hash(q: [u8; 4]) -> usize {
-        (u32::from_le_bytes(q).wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    fn hash(q: [u8; 4], bits: u32) -> usize {
+        (u32::from_le_bytes(q).wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
     }
 
     #[inline]
     fn contains(&self, q: [u8; 4]) -> bool {
-        let h = Self::hash(q);
+        let h = Self::hash(q, self.bits);
         self.quads[h >> 6] & (1 << (h & 63)) != 0
     }
 }

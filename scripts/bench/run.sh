@@ -182,9 +182,11 @@ for s in $SIZES; do
   find "$DATA/corpus/$c" -type f -exec cat {} + >/dev/null # same warm page cache for everyone
   for g in $GAZES; do
     gp=$(gazpath "$g")
-    # nergraph and the bare scan are quick: three runs each, interleaved, and the report
-    # takes the median (the peers run once: minutes each).
-    for i in 1 2 3; do
+    # nergraph and the bare scan are quick: five runs each up to 100 MB, three at 1 GB,
+    # interleaved, and the report takes the median (the peers run once: minutes each).
+    runs=5
+    [ "$s" -ge 1000 ] && runs=3
+    for i in $(seq $runs); do
       timed bare-scan "$c" "$g" 1 "run $i" -- "$BARE" -g "$gp" "$DATA/corpus/$c"
       for j in 1 2; do
         timed nergraph "$c" "$g" "$j" "build (json+dot); run $i" "${NODOT[@]}" -- \
