@@ -595,37 +595,32 @@ impl GazetteerBuilder {
             }
             // Some row is bad: file by file, row by row, for its error in its turn.
             for (p, (name, _)) in prepared.iter().zip(files) {
-                let parsed: Vec<Result<Entity>> = p
-                    .rows
-                    .par_iter()
-                    .map(|&(l, line)| p.parse(l, line))
-                    .collect();
-                for row in parsed {
-                    self = self.add_checked(row)?;
-                }
-                self.gaz.files.push(name.clone());
+                self = self.add_rows(p, name)?;
             }
             return Ok(self);
         }
         // Some file is bad: file by file.
         for (p, (name, _)) in prepared.into_iter().zip(files) {
-            let p = match p {
-                Ok(p) => p,
-                Err(e) => {
-                    self = self.fail(e)?;
-                    continue;
-                }
+            self = match p {
+                Ok(p) => self.add_rows(&p, name)?,
+                Err(e) => self.fail(e)?,
             };
-            let parsed: Vec<Result<Entity>> = p
-                .rows
-                .par_iter()
-                .map(|&(l, line)| p.parse(l, line))
-                .collect();
-            for row in parsed {
-                self = self.add_checked(row)?;
-            }
-            self.gaz.files.push(name.clone());
         }
+        Ok(self)
+    }
+
+    /// Adds the rows of a file one at a time (parsed in parallel), each error in its turn.
+    fn add_rows(mut self, p: &Prepared, name: &str) -> Result<GazetteerBuilder> {
+        use rayon::prelude::*;
+        let parsed: Vec<Result<Entity>> = p
+            .rows
+            .par_iter()
+            .map(|&(l, line)| p.parse(l, line))
+            .collect();
+        for row in parsed {
+            self = self.add_checked(row)?;
+        }
+        self.gaz.files.push(name.to_string());
         Ok(self)
     }
 
@@ -993,14 +988,9 @@ mod tests {
                 i % 7
             ));
         }
-        let runs: Vec<(Vec<String>, Vec<String>)> = [1, 2, 3, 8]
-            .iter()
-            .map(|&n| {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .unwrap();
-                let g = pool.install(|| load(&tsv)).unwrap();
+        let runs: Vec<(Vec<String>, Vec<String>)> =
+            crate::ordered::on_threads(&[1, 2, 3, 8], || {
+                let g = load(&tsv).unwrap();
                 let keys = g
                     .key_claims()
                     .iter()
@@ -1009,8 +999,7 @@ mod tests {
                 assert_eq!(g.warning_count(), g.warnings().len());
                 let warnings = g.warnings().iter().map(|w| w.to_string()).collect();
                 (keys, warnings)
-            })
-            .collect();
+            });
         assert!(runs[0].0.len() > 3000 && runs[0].1.len() > 1500);
         for r in &runs[1..] {
             assert_eq!(r, &runs[0]);

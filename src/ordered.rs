@@ -84,6 +84,19 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Runs `f` in a pool of each of these numbers of threads, for tests of results that must not
+/// depend on them.
+#[cfg(test)]
+pub(crate) fn on_threads<T: Send>(threads: &[usize], f: impl Fn() -> T + Sync) -> Vec<T> {
+    threads
+        .iter()
+        .map(|&n| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build();
+            pool.expect("a thread pool").install(&f)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,27 +104,23 @@ mod tests {
     #[test]
     fn folds_in_order_on_any_number_of_threads() {
         let items: Vec<u64> = (0..10_007).collect();
-        for threads in [1, 2, 3, 8] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            for block in [1, 7, 1000, 20_000] {
-                let seen = pool.install(|| {
-                    map_fold_in_order(
-                        &items,
-                        block,
-                        |b: &[u64]| b.iter().map(|x| x * 2).collect::<Vec<_>>(),
-                        Vec::new(),
-                        |s: &mut Vec<(usize, u64)>, first, mapped: Vec<u64>| {
-                            for (k, x) in mapped.into_iter().enumerate() {
-                                s.push((first + k, x));
-                            }
-                        },
-                    )
-                });
-                let want: Vec<(usize, u64)> = items.iter().map(|&x| (x as usize, x * 2)).collect();
-                assert_eq!(seen, want, "{} threads, blocks of {}", threads, block);
+        let want: Vec<(usize, u64)> = items.iter().map(|&x| (x as usize, x * 2)).collect();
+        for block in [1, 7, 1000, 20_000] {
+            let runs = on_threads(&[1, 2, 3, 8], || {
+                map_fold_in_order(
+                    &items,
+                    block,
+                    |b: &[u64]| b.iter().map(|x| x * 2).collect::<Vec<_>>(),
+                    Vec::new(),
+                    |s: &mut Vec<(usize, u64)>, first, mapped: Vec<u64>| {
+                        for (k, x) in mapped.into_iter().enumerate() {
+                            s.push((first + k, x));
+                        }
+                    },
+                )
+            });
+            for seen in runs {
+                assert_eq!(seen, want, "blocks of {}", block);
             }
         }
         let none: Vec<u64> = map_fold_in_order(

@@ -196,16 +196,7 @@ mod tests {
     #[test]
     fn same_on_any_number_of_threads() {
         for g in graphs() {
-            let runs: Vec<Vec<Option<f64>>> = [1, 2, 3, 8]
-                .iter()
-                .map(|&n| {
-                    let pool = rayon::ThreadPoolBuilder::new()
-                        .num_threads(n)
-                        .build()
-                        .unwrap();
-                    pool.install(|| betweenness(&g))
-                })
-                .collect();
+            let runs = crate::ordered::on_threads(&[1, 2, 3, 8], || betweenness(&g));
             for r in &runs[1..] {
                 let bits = |v: &Vec<Option<f64>>| -> Vec<Option<u64>> {
                     v.iter().map(|x| x.map(f64::to_bits)).collect()
