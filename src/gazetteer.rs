@@ -927,6 +927,36 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_across_blocks_of_rows() {
+        // Over 64 KiB of rows, with comments, blank lines and CRLF here and there: the error
+        // names the line a line-by-line reading would.
+        let mut tsv = String::from("# comment\r\n\nid\ttype\tname\n");
+        let mut line = 3;
+        for i in 0..6000 {
+            match i % 500 {
+                7 => tsv.push_str("# a comment row\n"),
+                8 => tsv.push_str("\r\n"),
+                _ => tsv.push_str(&format!("entity-{i}\tplace\tPlace number {i}\r\n")),
+            }
+            line += 1;
+        }
+        tsv.push_str("bad\tplace\n");
+        let err = load(&tsv).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("t.tsv:{}: expected 3", line + 1)),
+            "{}",
+            err
+        );
+        let g = load(&tsv[..tsv.len() - "bad\tplace\n".len()]).unwrap();
+        assert_eq!(g.len(), 6000 - 24);
+        let e = g.get("entity-5999").unwrap();
+        assert_eq!(
+            (e.name.as_str(), e.source.line),
+            ("Place number 5999", line)
+        );
+    }
+
+    #[test]
     fn files_loaded_together_as_one_after_the_other() {
         let a = "id\ttype\tname\tcountry\na\tplace\tA\tAF\nb\tplace\tB\t\n";
         let cases: [&[&str]; 6] = [
