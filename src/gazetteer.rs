@@ -228,6 +228,11 @@ impl Gazetteer {
         b.build()
     }
 
+    /// The number of names: every entity's canonical name and aliases.
+    pub fn name_count(&self) -> usize {
+        self.entities.iter().map(|e| 1 + e.aliases.len()).sum()
+    }
+
     /// The number of entities.
     pub fn len(&self) -> usize {
         self.entities.len()
@@ -385,8 +390,8 @@ impl Gazetteer {
     /// caller's rayon pool), block by block of entities; the grouping goes in load order, at
     /// the same time ([`crate::ordered`]).
     fn compute_claims(&mut self) {
+        let names = self.name_count();
         let entities = &self.entities;
-        let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
         let grouping = crate::ordered::map_fold_in_order(
             entities,
             1024,
@@ -728,10 +733,9 @@ fn as_text<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str> {
     })
 }
 
-/// The hash of an entity id, for [`Gazetteer`]'s index.
+/// The hash of an entity id, for [`Gazetteer`]'s index (the interner's hash of strings).
 fn id_hash(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(id)
+    Interner::hash(id.as_bytes())
 }
 
 /// One row of a gazetteer file (the duplicate-id check is the caller's).

@@ -77,11 +77,10 @@ pub fn run(cmd: GazetteerCommand) -> nergraph::Result<i32> {
             );
         }
     }
-    let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
     println!(
         "{} entities, {} names in {} file(s): {} error(s), {} warning(s); {} name(s) marked ambiguous on purpose{}",
         gaz.len(),
-        names,
+        gaz.name_count(),
         gaz.files().len(),
         n_err,
         n_warn,

@@ -95,8 +95,7 @@ impl GazetteerArgs {
         let pool = nergraph::pipeline::thread_pool(jobs)?;
         let gaz = pool.install(|| self.load())?;
         timings.gazetteers = t.elapsed();
-        let names: usize = gaz.entities().iter().map(|e| 1 + e.aliases.len()).sum();
-        let limit = nergraph::pipeline::vocabulary_limit(names);
+        let limit = nergraph::pipeline::vocabulary_limit(gaz.name_count());
         let t = Instant::now();
         let starts = nergraph::matcher::name_starts(&gaz);
         let vocabulary =
