@@ -140,19 +140,20 @@ pub fn vocabulary_limit(names: usize) -> u64 {
     (names * 600 * names.max(50_000) / 50_000).max(8 << 20)
 }
 
-/// The vocabulary of a small run's inputs (the words that begin like a name of `starts`,
+/// The vocabulary of a small run's inputs over `gaz` (the words that begin like a name,
 /// [`matcher::name_starts`](crate::matcher::name_starts)), read once ahead, for
 /// [`MatcherBuilder::vocabulary`](crate::MatcherBuilder::vocabulary): with it, the matcher
 /// compiles only the names that can occur, so a run over a few articles does not spend its
 /// time building an automaton for hundreds of thousands of names. `None` when the inputs hold
-/// more than `limit` bytes, or read standard input (which cannot be read twice).
+/// more than [`vocabulary_limit`] bytes for the gazetteer, or read standard input (which
+/// cannot be read twice).
 pub fn small_run_vocabulary(
     inputs: &[Input],
     fields: &JsonlFields,
-    starts: &crate::text::PairSet,
-    limit: u64,
+    gaz: &crate::Gazetteer,
     jobs: Option<usize>,
 ) -> Option<crate::text::Vocabulary> {
+    let limit = vocabulary_limit(gaz.name_count());
     let mut total = 0u64;
     for i in inputs {
         total = total.saturating_add(i.size_up_to(limit.saturating_sub(total))?);
@@ -160,6 +161,9 @@ pub fn small_run_vocabulary(
             return None;
         }
     }
+    let pool = thread_pool(jobs).ok()?;
+    // Made only for a run that reads ahead (a pass over every name of the gazetteer).
+    let starts = pool.install(|| crate::matcher::name_starts(gaz));
     let words = |work: Work| -> crate::text::Vocabulary {
         let mut vocab = crate::text::Vocabulary::for_names(starts.clone());
         match work {
@@ -177,7 +181,6 @@ pub fn small_run_vocabulary(
         }
         vocab
     };
-    let pool = thread_pool(jobs).ok()?;
     Some(pool.install(|| {
         WorkIter::new(inputs).par_bridge().map(words).reduce(
             crate::text::Vocabulary::new,

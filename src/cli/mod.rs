@@ -95,11 +95,8 @@ impl GazetteerArgs {
         let pool = nergraph::pipeline::thread_pool(jobs)?;
         let gaz = pool.install(|| self.load())?;
         timings.gazetteers = t.elapsed();
-        let limit = nergraph::pipeline::vocabulary_limit(gaz.name_count());
         let t = Instant::now();
-        let starts = nergraph::matcher::name_starts(&gaz);
-        let vocabulary =
-            nergraph::pipeline::small_run_vocabulary(inputs, fields, &starts, limit, jobs);
+        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, &gaz, jobs);
         timings.vocabulary = vocabulary.as_ref().map(|v| (t.elapsed(), v.len()));
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
