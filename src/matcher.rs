@@ -154,18 +154,18 @@ impl MatcherBuilder {
                 ambiguous: entity.is_ambiguous(name),
                 exact: false,
             };
-            Some((id, variant, all))
+            Some((variant, all))
         };
         // The patterns, numbered in gazetteer order.
         let number =
             |(by_form, variants): &mut (Interner, Vec<Vec<Variant>>), _, block: Vec<NameForms>| {
-                for (id, variant, all) in block {
+                for (variant, all) in block {
                     for (f, exact) in all {
                         let pid = by_form.id(f);
                         if pid == variants.len() {
                             variants.push(Vec::new());
                         }
-                        if variants[pid].iter().any(|v| v.entity == id) {
+                        if variants[pid].iter().any(|v| v.entity == variant.entity) {
                             continue;
                         }
                         variants[pid].push(Variant { exact, ..variant });
@@ -256,7 +256,7 @@ pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
     gaz.key_claims()
         .par_chunks(16_384)
         .map(of)
-        .reduce(|| text::PairSet::of([[0u8; 0]; 0]), |a, b| a.union(&b))
+        .reduce(text::PairSet::default, |a, b| a.union(&b))
 }
 
 /// The forms a normalised name is matched in: itself, with hyphens as spaces (`al-Qaeda`,
@@ -444,7 +444,7 @@ impl StartClasses {
 }
 
 /// A name's entity and flags, with the forms it is looked for in (text, written so exactly).
-type NameForms = (EntityId, Variant, Vec<(String, bool)>);
+type NameForms = (Variant, Vec<(String, bool)>);
 
 #[derive(Clone, Debug)]
 struct Variant {
