@@ -151,10 +151,11 @@ pub fn run(args: BuildArgs) -> nergraph::Result<i32> {
     // Every step, the serial ones too, on the --jobs threads: the main thread waits, rather
     // than being one thread more than there are cores while the pool's workers look for work.
     let pool = nergraph::pipeline::thread_pool(args.jobs)?;
-    pool.install(|| run_in_pool(args))
+    pool.install(|| run_in_pool(args, pool))
 }
 
-fn run_in_pool(args: BuildArgs) -> nergraph::Result<i32> {
+/// `build`, run in `pool` (the library's parallel steps use it: it is the `--jobs` pool).
+fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i32> {
     let started = Instant::now();
     let window: Window = args.window.parse()?;
     let mut inputs: Vec<Input> = args.paths.iter().cloned().map(Input::Path).collect();
@@ -226,8 +227,7 @@ fn run_in_pool(args: BuildArgs) -> nergraph::Result<i32> {
     formats.sort();
     formats.dedup();
     let graph = prune(graph, &args)?;
-    let pool = nergraph::pipeline::thread_pool(args.jobs)?;
-    let analysis = pool.install(|| Analysis::new(&graph, args.weight));
+    let analysis = Analysis::new(&graph, args.weight);
 
     std::fs::create_dir_all(&args.out).map_err(|e| {
         Error::usage(format!(
