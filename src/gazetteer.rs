@@ -535,8 +535,8 @@ impl GazetteerBuilder {
         match named {
             Some(named) => self.add_strs(&named),
             None => {
-                for f in files {
-                    self = self.add_file(&f)?;
+                for (f, b) in files.iter().zip(bytes) {
+                    self = self.add_read(f, b)?;
                 }
                 Ok(self)
             }
@@ -544,7 +544,12 @@ impl GazetteerBuilder {
     }
 
     fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
-        let bytes = match std::fs::read(path) {
+        self.add_read(path, std::fs::read(path))
+    }
+
+    /// Adds a file as read (its error, if it could not be, or if it is not UTF-8).
+    fn add_read(self, path: &Path, bytes: std::io::Result<Vec<u8>>) -> Result<GazetteerBuilder> {
+        let bytes = match bytes {
             Ok(b) => b,
             Err(e) => return self.fail(Error::io(e).with_path(path)),
         };
