@@ -110,7 +110,8 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source>>) {
         }
     };
     let mut entries: Vec<std::fs::DirEntry> = rd.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.path());
+    // Entries of one directory: by name is by path (the key made once, not per comparison).
+    entries.sort_by_cached_key(std::fs::DirEntry::file_name);
     for e in entries {
         if e.file_name().to_string_lossy().starts_with('.') {
             continue;
