@@ -702,10 +702,7 @@ struct Prepared<'t> {
 impl<'t> Prepared<'t> {
     fn new(file: &str, text: &'t str) -> Result<Prepared<'t>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rows = text.split('\n').enumerate().filter_map(|(i, raw)| {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            (!line.trim().is_empty() && !line.starts_with('#')).then_some((i + 1, line))
-        });
+        let mut rows = rows_of(text).into_iter();
         let Some((lineno, first)) = rows.next() else {
             return Err(
                 Error::gazetteer("no header row (expected columns id, type, name)").with_path(file),
@@ -724,6 +721,58 @@ impl<'t> Prepared<'t> {
         let fields: Vec<&str> = line.split('\t').collect();
         parse_row(&self.header, &fields, &self.file, lineno)
     }
+}
+
+/// The (line number, line) of each line of `text` that is not blank or a comment: the lines
+/// of a big file are found in blocks, in parallel (in the caller's rayon pool).
+fn rows_of(text: &str) -> Vec<(usize, &str)> {
+    use rayon::prelude::*;
+    const BLOCK: usize = 1 << 16;
+    // Blocks of whole lines: each but the last ends with a newline, which ends its last line.
+    let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+    let mut start = 0;
+    loop {
+        let from = (start + BLOCK).min(text.len());
+        match memchr::memchr(b'\n', &text.as_bytes()[from..]) {
+            Some(i) => {
+                blocks.push(&text[start..from + i]);
+                start = from + i + 1;
+            }
+            None => {
+                blocks.push(&text[start..]);
+                break;
+            }
+        }
+    }
+    // Each block's rows, numbered from 1 within it, and its number of lines.
+    fn rows_in<'t>(block: &&'t str) -> (Vec<(usize, &'t str)>, usize) {
+        let mut rows = Vec::new();
+        let mut at = 0;
+        let mut n = 0;
+        let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
+        for end in ends {
+            let raw = &block[at..end];
+            at = end + 1;
+            n += 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if !line.trim().is_empty() && !line.starts_with('#') {
+                rows.push((n, line));
+            }
+        }
+        (rows, n)
+    }
+    let per_block: Vec<(Vec<(usize, &str)>, usize)> = if blocks.len() > 1 {
+        blocks.par_iter().map(rows_in).collect()
+    } else {
+        blocks.iter().map(rows_in).collect()
+    };
+    let mut rows = Vec::with_capacity(per_block.iter().map(|(r, _)| r.len()).sum());
+    let mut before = 0;
+    for (block_rows, lines) in per_block {
+        rows.extend(block_rows.into_iter().map(|(n, line)| (before + n, line)));
+        before += lines;
+    }
+    rows
 }
 
 /// A gazetteer file's bytes as text (checked with SIMD: a large gazetteer is megabytes of
@@ -963,6 +1012,43 @@ mod tests {
             (e.name.as_str(), e.source.line),
             ("Place number 5999", line)
         );
+    }
+
+    #[test]
+    fn rows_of_blocks_are_the_lines() {
+        // Line by line, as a reader of the file would number them.
+        fn reference(text: &str) -> Vec<(usize, &str)> {
+            text.split('\n')
+                .enumerate()
+                .filter_map(|(i, raw)| {
+                    let line = raw.strip_suffix('\r').unwrap_or(raw);
+                    (!line.trim().is_empty() && !line.starts_with('#')).then_some((i + 1, line))
+                })
+                .collect()
+        }
+        let mut text = String::new();
+        for i in 0..12_000 {
+            match i % 7 {
+                0 => text.push('\n'),
+                1 => text.push_str("# comment\n"),
+                2 => text.push_str(" \t \r\n"),
+                3 => text.push_str(&format!("row {i}\r\n")),
+                _ => text.push_str(&format!("a row {i} {}\n", "x".repeat(i % 40))),
+            }
+        }
+        assert!(text.len() > 3 * (1 << 16));
+        // Cut anywhere, also just before, at and after a block's end.
+        let ends = [65_535, 65_536, 65_537, 131_071, 131_072, 150_001];
+        let cuts = [0, 1]
+            .into_iter()
+            .chain(ends)
+            .chain([text.len() - 1, text.len()]);
+        for cut in cuts {
+            let t = &text[..cut];
+            assert_eq!(rows_of(t), reference(t), "cut at {}", cut);
+        }
+        assert_eq!(rows_of("a\n\nb"), vec![(1, "a"), (3, "b")]);
+        assert_eq!(rows_of("\n\n"), vec![]);
     }
 
     #[test]
