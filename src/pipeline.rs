@@ -66,19 +66,27 @@ impl Input {
                 None
             }
         }
-        // A directory's entries, stat'ed relative to it (no path look-up per file).
+        // A directory's entries, stat'ed in parallel (in the caller's rayon pool), a block
+        // at a time until past the limit.
         fn du_dir(p: &Path, limit: u64) -> Option<u64> {
+            use rayon::prelude::*;
+            let entries: Vec<std::fs::DirEntry> =
+                std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).collect();
             let mut total: u64 = 0;
-            for e in std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()) {
-                let t = e.file_type().ok()?;
+            for block in entries.chunks(256) {
                 let rest = limit.saturating_sub(total);
-                total = total.saturating_add(if t.is_dir() {
-                    du_dir(&e.path(), rest)?
-                } else if t.is_file() {
-                    e.metadata().ok()?.len()
-                } else {
-                    du(&e.path(), rest)?
-                });
+                let size = |e: &std::fs::DirEntry| -> Option<u64> {
+                    let t = e.file_type().ok()?;
+                    if t.is_dir() {
+                        du_dir(&e.path(), rest)
+                    } else if t.is_file() {
+                        Some(e.metadata().ok()?.len())
+                    } else {
+                        du(&e.path(), rest)
+                    }
+                };
+                let sizes: Option<Vec<u64>> = block.par_iter().map(size).collect();
+                total = sizes?.into_iter().fold(total, |t, s| t.saturating_add(s));
                 if total > limit {
                     break;
                 }
