@@ -523,7 +523,7 @@ impl GazetteerBuilder {
         }
         // Read together; when one cannot be read, file by file (its error in its turn).
         use rayon::prelude::*;
-        let bytes: Vec<std::io::Result<Vec<u8>>> = files.par_iter().map(std::fs::read).collect();
+        let bytes: Vec<std::io::Result<Vec<u8>>> = files.par_iter().map(|f| read_file(f)).collect();
         let named: Option<Vec<(String, &str)>> = files
             .iter()
             .zip(&bytes)
@@ -544,7 +544,7 @@ impl GazetteerBuilder {
     }
 
     fn add_file(self, path: &Path) -> Result<GazetteerBuilder> {
-        self.add_read(path, std::fs::read(path))
+        self.add_read(path, read_file(path))
     }
 
     /// Adds a file as read (its error, if it could not be, or if it is not UTF-8).
@@ -721,6 +721,36 @@ impl<'t> Prepared<'t> {
         let fields: Vec<&str> = line.split('\t').collect();
         parse_row(&self.header, &fields, &self.file, lineno)
     }
+}
+
+/// Reads a file whole, a big one in parts at the same time (in the caller's rayon pool): a
+/// large gazetteer is megabytes, and on a virtual machine the first touch of each page of the
+/// buffer can cost more than copying into it.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    const PART: usize = 1 << 19;
+    #[cfg(unix)]
+    {
+        use rayon::prelude::*;
+        use std::io::Read;
+        use std::os::unix::fs::FileExt;
+        let mut file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        if meta.is_file() && len > 2 * PART && len < isize::MAX as usize {
+            // The buffer's pages first touched in parts, each on its thread.
+            let mut bytes = Vec::with_capacity(len);
+            bytes.par_extend(rayon::iter::repeat_n(0u8, len));
+            bytes
+                .par_chunks_mut(PART)
+                .enumerate()
+                .try_for_each(|(i, part)| file.read_exact_at(part, (i * PART) as u64))?;
+            // A file that grew meanwhile is read to its end, as `std::fs::read` would.
+            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(len as u64))?;
+            file.read_to_end(&mut bytes)?;
+            return Ok(bytes);
+        }
+    }
+    std::fs::read(path)
 }
 
 /// The (line number, line) of each line of `text` that is not blank or a comment: the lines
@@ -1012,6 +1042,18 @@ mod tests {
             (e.name.as_str(), e.source.line),
             ("Place number 5999", line)
         );
+    }
+
+    #[test]
+    fn big_files_read_in_parts_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [10, (1 << 20) + 1, 3 * (1 << 19) + 12_345] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let path = dir.path().join(format!("{}.tsv", len));
+            std::fs::write(&path, &bytes).unwrap();
+            assert!(read_file(&path).unwrap() == bytes, "{} bytes", len);
+        }
+        assert!(read_file(&dir.path().join("missing.tsv")).is_err());
     }
 
     #[test]
