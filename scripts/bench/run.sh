@@ -121,9 +121,15 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
 # timed NAME CORPUS GAZ THREADS NOTE [--env NAME=VALUE]... -- command…: one run of the command,
 # timed by scripts/bench/timed.py (spawned directly under GNU time, which gives the peak RSS;
 # wall time from a nanosecond clock read just before the spawn and just after the reap).
+# Every run starts from a warm page cache: the corpus, the gazetteer and the programs are read
+# just before it. (On the VMs this was measured on, DAMON pages out memory regions it judges
+# cold, page cache among them, so a corpus read a second ago can come partly from disk.)
 timed() {
   local sys=$1 corpus=$2 gaz=$3 threads=$4 note=$5
   shift 5
+  local cdir=$DATA/corpus/$corpus
+  [ -d "$cdir" ] || cdir=$DATA/tiny
+  find "$cdir" "$(gazpath "$gaz")" "$NG" "$BARE" -type f -exec cat {} + >/dev/null
   local envs=()
   while [ "$1" != -- ]; do envs+=("$1" "$2"); shift 2; done
   shift
