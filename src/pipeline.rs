@@ -66,23 +66,28 @@ impl Input {
                 None
             }
         }
-        // A directory's entries, stat'ed in parallel (in the caller's rayon pool), a block
-        // at a time until past the limit.
+        // A directory's entries, stat'ed in parallel (in the caller's rayon pool), in blocks
+        // of 16, 32, ... 256 until past the limit (a small limit is passed after a few files).
         fn du_dir(p: &Path, limit: u64) -> Option<u64> {
             use rayon::prelude::*;
             let entries: Vec<std::fs::DirEntry> =
                 std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).collect();
             let mut total: u64 = 0;
-            for block in entries.chunks(256) {
-                let rest = limit.saturating_sub(total);
+            let mut todo = &entries[..];
+            let mut block_len = 16;
+            while !todo.is_empty() {
+                let (block, more) = todo.split_at(block_len.min(todo.len()));
+                todo = more;
+                block_len = (block_len * 2).min(256);
+                let left = limit.saturating_sub(total);
                 let size = |e: &std::fs::DirEntry| -> Option<u64> {
                     let t = e.file_type().ok()?;
                     if t.is_dir() {
-                        du_dir(&e.path(), rest)
+                        du_dir(&e.path(), left)
                     } else if t.is_file() {
                         Some(e.metadata().ok()?.len())
                     } else {
-                        du(&e.path(), rest)
+                        du(&e.path(), left)
                     }
                 };
                 let sizes: Option<Vec<u64>> = block.par_iter().map(size).collect();
@@ -648,6 +653,31 @@ impl Iterator for WorkIter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_of_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut want = 0;
+        for d in 0..3 {
+            let sub = dir.path().join(format!("d{}", d));
+            std::fs::create_dir(&sub).unwrap();
+            for f in 0..300 {
+                let text = "x".repeat(f % 50 + 1);
+                std::fs::write(sub.join(format!("{}.txt", f)), &text).unwrap();
+                want += text.len() as u64;
+            }
+        }
+        let input = Input::Path(dir.path().to_path_buf());
+        assert_eq!(input.size_hint(), Some(want));
+        assert_eq!(input.size_up_to(want), Some(want));
+        // Past the limit: some number above it, without looking at every file.
+        for limit in [0, 1, 100, 5_000, want - 1] {
+            let got = input.size_up_to(limit).unwrap();
+            assert!(got > limit && got <= want, "limit {}: {}", limit, got);
+        }
+        assert_eq!(Input::Path(dir.path().join("missing")).size_hint(), None);
+        assert_eq!(Input::Path("-".into()).size_hint(), None);
+    }
 
     #[test]
     fn vocabulary_limit_grows_faster_for_big_gazetteers() {

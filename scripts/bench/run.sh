@@ -123,13 +123,18 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
 # wall time from a nanosecond clock read just before the spawn and just after the reap).
 # Every run starts from a warm page cache: the corpus, the gazetteer and the programs are read
 # just before it. (On the VMs this was measured on, DAMON pages out memory regions it judges
-# cold, page cache among them, so a corpus read a second ago can come partly from disk.)
+# cold, page cache among them, so a corpus read a second ago can come partly from disk.) And
+# from an empty output directory, with the file system synced: the previous run's files,
+# replaced, were freed within the next run (on a file system mounted with `discard`, a
+# millisecond or two of the next fsync).
 timed() {
   local sys=$1 corpus=$2 gaz=$3 threads=$4 note=$5
   shift 5
   local cdir=$DATA/corpus/$corpus
   [ -d "$cdir" ] || cdir=$DATA/tiny
   find "$cdir" "$(gazpath "$gaz")" "$NG" "$BARE" -type f -exec cat {} + >/dev/null
+  rm -rf "$DATA/out-tmp"
+  sync
   local envs=()
   while [ "$1" != -- ]; do envs+=("$1" "$2"); shift 2; done
   shift
