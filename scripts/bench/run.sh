@@ -100,6 +100,7 @@ if ! "$NG" mentions -g "$DATA/gaz/bundled" "$DATA/tiny" >/dev/null 2>"$RES/bundl
 fi
 
 # --- runs --------------------------------------------------------------------------------
+rm -rf "$DATA/out-tmp" "$DATA/out-old"
 # results.tsv: system corpus gazetteer threads seconds peak_rss_kb bytes note
 OUT=$RES/results.tsv
 printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n' >"$OUT"
@@ -124,17 +125,24 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
 # Every run starts from a warm page cache: the corpus, the gazetteer and the programs are read
 # just before it. (On the VMs this was measured on, DAMON pages out memory regions it judges
 # cold, page cache among them, so a corpus read a second ago can come partly from disk.) And
-# from an empty output directory, with the file system synced: the previous run's files,
-# replaced, were freed within the next run (on a file system mounted with `discard`, a
-# millisecond or two of the next fsync).
+# from an empty output directory on a quiet disk: the previous run's outputs are moved aside
+# (deleted at the end: freeing their blocks, on a file system mounted with `discard`, sets a
+# kernel worker discarding them on a core for milliseconds), then the file system is synced
+# and left a moment to settle.
+RUN_NO=0
 timed() {
   local sys=$1 corpus=$2 gaz=$3 threads=$4 note=$5
   shift 5
   local cdir=$DATA/corpus/$corpus
   [ -d "$cdir" ] || cdir=$DATA/tiny
   find "$cdir" "$(gazpath "$gaz")" "$NG" "$BARE" -type f -exec cat {} + >/dev/null
-  rm -rf "$DATA/out-tmp"
+  RUN_NO=$((RUN_NO + 1))
+  if [ -e "$DATA/out-tmp" ]; then
+    mkdir -p "$DATA/out-old"
+    mv "$DATA/out-tmp" "$DATA/out-old/$RUN_NO"
+  fi
   sync
+  sleep 0.2
   local envs=()
   while [ "$1" != -- ]; do envs+=("$1" "$2"); shift 2; done
   shift
@@ -219,7 +227,7 @@ for s in $SIZES; do
     fi
   done
 done
-rm -rf "$DATA/out-tmp" "$RES/time.$$"
+rm -rf "$DATA/out-tmp" "$DATA/out-old" "$RES/time.$$"
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RES/meta.txt"
 
 # --- profile -----------------------------------------------------------------------------
