@@ -10,8 +10,8 @@
 # (scripts/bench/requirements.txt), gensim's Lee news corpora (from the gensim wheel, fetched
 # with `pip download`, never installed) scaled up with the seeds/ articles, a large gazetteer
 # (GeoNames cities with alternate names, >300,000 names), nergraph --release and the bare-scan
-# example. Then runs every system on every corpus x gazetteer (scripts/bench/timed.py) and prints
-# a table and the target checks (printed, not asserted). Results: bench-data/results/.
+# and stopwatch examples. Then runs every system on every corpus x gazetteer (examples/timed_run.rs)
+# and prints a table and the target checks (printed, not asserted). Results: bench-data/results/.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,10 +40,6 @@ log() { printf '\n== %s\n' "$*" >&2; }
 mkdir -p "$DATA" "$RES"
 
 # --- tools -------------------------------------------------------------------------------
-if [ ! -x /usr/bin/time ]; then
-  log "installing GNU time"
-  apt-get update -qq && apt-get install -y -qq time
-fi
 PY=$DATA/venv/bin/python
 if [ ! -x "$PY" ] || ! cmp -s scripts/bench/requirements.txt "$DATA/venv/requirements.txt"; then
   log "venv with the peers (scripts/bench/requirements.txt)"
@@ -74,16 +70,18 @@ mkdir -p "$DATA/tiny"
 cp seeds/* "$DATA/tiny/"
 
 # --- binaries ----------------------------------------------------------------------------
-log "cargo build --release (nergraph, examples/bare_scan)"
-if ! cargo build --release --bin nergraph --example bare_scan >"$RES/cargo-build.log" 2>&1; then
+log "cargo build --release (nergraph, examples/bare_scan, examples/timed_run)"
+if ! cargo build --release --bin nergraph --example bare_scan --example timed_run \
+  >"$RES/cargo-build.log" 2>&1; then
   tail -30 "$RES/cargo-build.log" >&2
   exit 1
 fi
 # Copies, so that a build running in the work tree meanwhile cannot swap them mid-run.
 mkdir -p "$DATA/bin"
-cp target/release/nergraph target/release/examples/bare_scan "$DATA/bin/"
+cp target/release/nergraph target/release/examples/{bare_scan,timed_run} "$DATA/bin/"
 NG=$DATA/bin/nergraph
 BARE=$DATA/bin/bare_scan
+TIMED=$DATA/bin/timed_run
 
 # The bundled gazetteers, as files every system can read: gazetteers/*.tsv of the work tree,
 # or (when those do not load, e.g. mid-edit) the last committed ones.
@@ -120,8 +118,8 @@ printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n'
 } >"$RES/meta.txt"
 
 # timed NAME CORPUS GAZ THREADS NOTE [--env NAME=VALUE]... -- command…: one run of the command,
-# timed by scripts/bench/timed.py (spawned directly under GNU time, which gives the peak RSS;
-# wall time from a nanosecond clock read just before the spawn and just after the reap).
+# timed by examples/timed_run.rs (spawned directly and reaped with wait4, which gives the peak
+# RSS; wall time from a clock read just before the spawn and just after the reap).
 # Every run starts from a warm page cache: the corpus, the gazetteer and the programs are read
 # just before it. (On the VMs this was measured on, DAMON pages out memory regions it judges
 # cold, page cache among them, so a corpus read a second ago can come partly from disk.) And
@@ -151,7 +149,7 @@ timed() {
   [ -d "$DATA/corpus/$corpus" ] || bytes=$(cat "$DATA"/tiny/* | wc -c)
   printf '  %-22s %-6s %-8s j%s … ' "$sys" "$corpus" "$gaz" "$threads" >&2
   local secs rss rc
-  read -r secs rss rc < <("$PY" scripts/bench/timed.py --timeout "$PEER_TIMEOUT" \
+  read -r secs rss rc < <("$TIMED" --timeout "$PEER_TIMEOUT" \
     --out "$RES/last.out" --err "$RES/last.err" "${envs[@]}" -- "$@")
   if [ "$rc" -ne 0 ]; then
     note="${note:+$note; }exit $rc: $(tail -1 "$RES/last.err" | cut -c1-80)"
