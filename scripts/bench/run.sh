@@ -199,9 +199,12 @@ for s in $SIZES; do
   find "$DATA/corpus/$c" -type f -exec cat {} + >/dev/null # same warm page cache for everyone
   for g in $GAZES; do
     gp=$(gazpath "$g")
-    # nergraph and the bare scan are quick: five runs each up to 100 MB, three at 1 GB,
-    # interleaved, and the report takes the median (the peers run once: minutes each).
+    # nergraph and the bare scan are quick: eleven runs each at 10 MB, five at 100 MB, three
+    # at 1 GB, interleaved, and the report takes the median (the peers run once: minutes
+    # each). Runs of a few tens of milliseconds on two threads are the most exposed to other
+    # work on the host (now and then one in three is 10-20% slow), hence the most runs.
     runs=5
+    [ "$s" -le 10 ] && runs=11
     [ "$s" -ge 1000 ] && runs=3
     for i in $(seq $runs); do
       timed bare-scan "$c" "$g" 1 "run $i" -- "$BARE" -g "$gp" "$DATA/corpus/$c"
