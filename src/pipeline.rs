@@ -33,13 +33,57 @@ pub enum Input {
     Jsonl(PathBuf),
     /// The sample articles bundled with nergraph.
     Bundled,
+    /// A directory walked once, ahead of the passes over it ([`Input::listed`]): its path as
+    /// given and its files in the order of the walk. The size check, the vocabulary pre-pass
+    /// and the build all read this list, so they see the same files.
+    Listed(PathBuf, Arc<[PathBuf]>),
 }
 
 impl Input {
+    /// This input with a directory walked now, once for every pass over it: an
+    /// [`Input::Listed`] for a directory whose walk met no error (a pass that walks it
+    /// itself reports each error in its place), any other input as it is.
+    ///
+    /// # Example
+    /// ```
+    /// use nergraph::pipeline::Input;
+    /// let listed = Input::Path("seeds".into()).listed();
+    /// assert!(matches!(&listed, Input::Listed(_, files) if files.len() == 5));
+    /// assert_eq!(listed.name(), "seeds");
+    /// ```
+    pub fn listed(self) -> Input {
+        let Input::Path(p) = &self else {
+            return self;
+        };
+        if p.as_os_str() == "-" || !p.is_dir() {
+            return self;
+        }
+        let mut files = Vec::new();
+        for source in input::expand(std::slice::from_ref(p)) {
+            match source {
+                Ok(Source::File(f)) => files.push(f),
+                _ => return self,
+            }
+        }
+        Input::Listed(p.clone(), files.into())
+    }
+
+    /// The documents of a file, a directory (walked now, unless listed) or the bundled
+    /// articles, in order, each error in its place. None for a JSON Lines archive, whose
+    /// documents are its lines.
+    pub fn sources(&self) -> Vec<Result<Source>> {
+        match self {
+            Input::Path(p) => input::expand(std::slice::from_ref(p)),
+            Input::Listed(_, files) => files.iter().map(|f| Ok(Source::File(f.clone()))).collect(),
+            Input::Bundled => input::bundled_seeds().into_iter().map(Ok).collect(),
+            Input::Jsonl(_) => Vec::new(),
+        }
+    }
+
     /// The input as the graph's metadata names it.
     pub fn name(&self) -> String {
         match self {
-            Input::Path(p) => p.display().to_string(),
+            Input::Path(p) | Input::Listed(p, _) => p.display().to_string(),
             Input::Jsonl(p) => format!("jsonl:{}", p.display()),
             Input::Bundled => "seeds/ (bundled)".to_string(),
         }
@@ -66,41 +110,47 @@ impl Input {
                 None
             }
         }
-        // A directory's entries, stat'ed in parallel (in the caller's rayon pool), in blocks
-        // of 16, 32, ... 256 until past the limit (a small limit is passed after a few files).
-        fn du_dir(p: &Path, limit: u64) -> Option<u64> {
+        // Items sized in parallel (in the caller's rayon pool), in blocks of 16, 32, ... 256
+        // until past the limit (a small limit is passed after a few files); `size` is told
+        // how much of the limit is left.
+        fn sum_up_to<T: Sync>(
+            items: &[T],
+            limit: u64,
+            size: impl Fn(&T, u64) -> Option<u64> + Sync,
+        ) -> Option<u64> {
             use rayon::prelude::*;
-            let entries: Vec<std::fs::DirEntry> =
-                std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).collect();
             let mut total: u64 = 0;
-            let mut todo = &entries[..];
+            let mut todo = items;
             let mut block_len = 16;
-            while !todo.is_empty() {
+            while !todo.is_empty() && total <= limit {
                 let (block, more) = todo.split_at(block_len.min(todo.len()));
                 todo = more;
                 block_len = (block_len * 2).min(256);
-                let left = limit.saturating_sub(total);
-                let size = |e: &std::fs::DirEntry| -> Option<u64> {
-                    let t = e.file_type().ok()?;
-                    if t.is_dir() {
-                        du_dir(&e.path(), left)
-                    } else if t.is_file() {
-                        Some(e.metadata().ok()?.len())
-                    } else {
-                        du(&e.path(), left)
-                    }
-                };
-                let sizes: Option<Vec<u64>> = block.par_iter().map(size).collect();
+                let left = limit - total;
+                let sizes: Option<Vec<u64>> = block.par_iter().map(|i| size(i, left)).collect();
                 total = sizes?.into_iter().fold(total, |t, s| t.saturating_add(s));
-                if total > limit {
-                    break;
-                }
             }
             Some(total)
+        }
+        // A directory's entries, stat'ed relative to it.
+        fn du_dir(p: &Path, limit: u64) -> Option<u64> {
+            let entries: Vec<std::fs::DirEntry> =
+                std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).collect();
+            sum_up_to(&entries, limit, |e, left| {
+                let t = e.file_type().ok()?;
+                if t.is_dir() {
+                    du_dir(&e.path(), left)
+                } else if t.is_file() {
+                    Some(e.metadata().ok()?.len())
+                } else {
+                    du(&e.path(), left)
+                }
+            })
         }
         match self {
             Input::Path(p) if p.as_os_str() == "-" => None,
             Input::Path(p) | Input::Jsonl(p) => du(p, limit),
+            Input::Listed(_, files) => sum_up_to(files, limit, |f, left| du(f, left)),
             Input::Bundled => Some(
                 input::bundled_seeds()
                     .iter()
@@ -622,8 +672,9 @@ impl Iterator for WorkIter<'_> {
                         Err(e) => return Some(Work::Failed(Error::io(e).with_path(p))),
                     }
                 }
-                Input::Path(p) => {
-                    let items: Vec<Work> = input::expand(std::slice::from_ref(p))
+                Input::Path(_) | Input::Listed(..) | Input::Bundled => {
+                    let items: Vec<Work> = input
+                        .sources()
                         .into_iter()
                         .map(|r| match r {
                             Ok(src) => {
@@ -631,16 +682,6 @@ impl Iterator for WorkIter<'_> {
                                 Work::Source((self.next_order - 1, 0), src)
                             }
                             Err(e) => Work::Failed(e),
-                        })
-                        .collect();
-                    self.pending = items.into_iter();
-                }
-                Input::Bundled => {
-                    let items: Vec<Work> = input::bundled_seeds()
-                        .into_iter()
-                        .map(|src| {
-                            self.next_order += 1;
-                            Work::Source((self.next_order - 1, 0), src)
                         })
                         .collect();
                     self.pending = items.into_iter();
@@ -677,6 +718,58 @@ mod tests {
         }
         assert_eq!(Input::Path(dir.path().join("missing")).size_hint(), None);
         assert_eq!(Input::Path("-".into()).size_hint(), None);
+        // Listed once: the same sizes, without walking again.
+        let listed = input.clone().listed();
+        assert!(matches!(&listed, Input::Listed(_, files) if files.len() == 900));
+        assert_eq!(listed.name(), input.name());
+        assert_eq!(listed.size_hint(), Some(want));
+        for limit in [0, 1, 100, 5_000, want - 1] {
+            let got = listed.size_up_to(limit).unwrap();
+            assert!(got > limit && got <= want, "limit {}: {}", limit, got);
+        }
+    }
+
+    #[test]
+    fn listed_inputs_give_the_same_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("b")).unwrap();
+        for (f, text) in [
+            ("a.txt", "Kabul."),
+            ("b/c.txt", "Moscow."),
+            (".hidden", "x"),
+        ] {
+            std::fs::write(dir.path().join(f), text).unwrap();
+        }
+        let names = |i: &Input| -> Vec<String> {
+            i.sources().into_iter().map(|s| s.unwrap().name()).collect()
+        };
+        let path = Input::Path(dir.path().to_path_buf());
+        let listed = path.clone().listed();
+        assert!(matches!(listed, Input::Listed(..)));
+        assert_eq!(names(&listed), names(&path));
+        assert_eq!(names(&path).len(), 2);
+        // Inputs that are not directories, or cannot be walked, stay as they are.
+        for other in [
+            Input::Path(dir.path().join("a.txt")),
+            Input::Path(dir.path().join("missing")),
+            Input::Path("-".into()),
+            Input::Bundled,
+        ] {
+            assert_eq!(other.clone().listed(), other);
+        }
+        // The same graph from either.
+        let matcher = crate::MatcherBuilder::new()
+            .build(crate::Gazetteer::bundled().unwrap())
+            .unwrap();
+        let build = |i: &Input| {
+            let g = PipelineBuilder::new()
+                .build(&matcher, std::slice::from_ref(i))
+                .unwrap()
+                .graph;
+            crate::export::json::to_string(&g)
+        };
+        let seeds = Input::Path(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+        assert_eq!(build(&seeds.clone().listed()), build(&seeds));
     }
 
     #[test]

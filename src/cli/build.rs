@@ -170,8 +170,8 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
     };
     // Few articles for a big gazetteer: compile only the names they can hold (same result).
     let mut timings = super::Timings::default();
-    let matcher = args.gaz.matcher_for(
-        &inputs,
+    let (matcher, inputs) = args.gaz.matcher_for(
+        inputs,
         &fields,
         matches!(window, Window::Tokens(_)),
         args.jobs,

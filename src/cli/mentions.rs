@@ -3,7 +3,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use nergraph::input::{self, Source};
+use nergraph::input::Source;
 use serde::Serialize;
 
 use super::GazetteerArgs;
@@ -51,19 +51,15 @@ pub fn run(args: MentionsArgs) -> nergraph::Result<i32> {
     } else {
         args.paths.iter().cloned().map(Input::Path).collect()
     };
-    let matcher = args.gaz.matcher_for(
-        &inputs,
+    let (matcher, inputs) = args.gaz.matcher_for(
+        inputs,
         &JsonlFields::default(),
         false,
         None,
         &mut super::Timings::default(),
     )?;
     let gaz = matcher.gazetteer();
-    let sources = if args.paths.is_empty() {
-        input::bundled_seeds().into_iter().map(Ok).collect()
-    } else {
-        input::expand(&args.paths)
-    };
+    let sources: Vec<_> = inputs.iter().flat_map(Input::sources).collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == Format::Tsv {

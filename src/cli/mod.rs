@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
+use nergraph::pipeline::Input;
 use nergraph::{Gazetteer, GazetteerBuilder, Matcher, MatcherBuilder};
 
 mod build;
@@ -80,23 +81,29 @@ impl GazetteerArgs {
     }
 
     /// Loads the gazetteers and builds the matcher for a run over `inputs`: when the inputs
-    /// are small next to the gazetteer, only for the names that can occur in them. Records
-    /// how long each step took in `timings`.
+    /// are small next to the gazetteer, only for the names that can occur in them. Returns
+    /// the matcher and the inputs with their directories walked ([`Input::listed`], while
+    /// the gazetteers load), for the run to read. Records how long each step took in
+    /// `timings`.
     pub fn matcher_for(
         &self,
-        inputs: &[nergraph::pipeline::Input],
+        inputs: Vec<Input>,
         fields: &nergraph::pipeline::JsonlFields,
         word_positions: bool,
         jobs: Option<usize>,
         timings: &mut Timings,
-    ) -> nergraph::Result<Matcher> {
+    ) -> nergraph::Result<(Matcher, Vec<Input>)> {
         let t = Instant::now();
         // Loading normalises the names in parallel: on --jobs threads, like the rest.
         let pool = nergraph::pipeline::thread_pool(jobs)?;
-        let gaz = pool.install(|| self.load())?;
+        let (gaz, inputs) = pool.join(
+            || self.load(),
+            || inputs.into_iter().map(Input::listed).collect::<Vec<_>>(),
+        );
+        let gaz = gaz?;
         timings.gazetteers = t.elapsed();
         let t = Instant::now();
-        let vocabulary = nergraph::pipeline::small_run_vocabulary(inputs, fields, &gaz, jobs);
+        let vocabulary = nergraph::pipeline::small_run_vocabulary(&inputs, fields, &gaz, jobs);
         timings.vocabulary = vocabulary.as_ref().map(|v| (t.elapsed(), v.len()));
         // Shared names in user gazetteers are worth a word; the bundled ones are checked by
         // `nergraph gazetteer check`.
@@ -128,7 +135,7 @@ impl GazetteerArgs {
         let matcher = b.build(gaz)?;
         timings.matcher = t.elapsed();
         timings.patterns = matcher.pattern_count();
-        Ok(matcher)
+        Ok((matcher, inputs))
     }
 }
 
