@@ -93,7 +93,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Source>> {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(m) if m.is_dir() => walk(p, &mut |f| out.push(f.map(Source::File))),
             Ok(_) => out.push(Ok(Source::File(p.clone()))),
             Err(e) => out.push(Err(Error::io(e).with_path(p))),
         }
@@ -101,11 +101,24 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Source>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Source>>) {
+/// The files of a directory, walked recursively in sorted order as [`expand`] walks it; `None`
+/// if the walk meets an error.
+pub fn files_of(dir: &Path) -> Option<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut failed = false;
+    walk(dir, &mut |f| match f {
+        Ok(f) if !failed => files.push(f),
+        _ => failed = true,
+    });
+    (!failed).then_some(files)
+}
+
+/// Walks a directory, giving each file (or error) to `out` in order.
+fn walk(dir: &Path, out: &mut dyn FnMut(Result<PathBuf>)) {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push(Err(Error::io(e).with_path(dir)));
+            out(Err(Error::io(e).with_path(dir)));
             return;
         }
     };
@@ -124,9 +137,9 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source>>) {
         };
         match kind {
             Ok(t) if t.is_dir() => walk(&p, out),
-            Ok(t) if t.is_file() => out.push(Ok(Source::File(p))),
+            Ok(t) if t.is_file() => out(Ok(p)),
             Ok(_) => {}
-            Err(e) => out.push(Err(Error::io(e).with_path(&p))),
+            Err(e) => out(Err(Error::io(e).with_path(&p))),
         }
     }
 }

@@ -58,14 +58,10 @@ impl Input {
         if p.as_os_str() == "-" || !p.is_dir() {
             return self;
         }
-        let mut files = Vec::new();
-        for source in input::expand(std::slice::from_ref(p)) {
-            match source {
-                Ok(Source::File(f)) => files.push(f),
-                _ => return self,
-            }
+        match input::files_of(p) {
+            Some(files) => Input::Listed(p.clone(), files.into()),
+            None => self,
         }
-        Input::Listed(p.clone(), files.into())
     }
 
     /// The documents of a file, a directory (walked now, unless listed) or the bundled
@@ -615,6 +611,9 @@ enum Work {
 struct WorkIter<'a> {
     inputs: std::slice::Iter<'a, Input>,
     pending: std::vec::IntoIter<Work>,
+    /// The files of a listed directory, handed out one at a time (not copied into `pending`:
+    /// a gigabyte of news is tens of thousands of paths).
+    listed: std::slice::Iter<'a, PathBuf>,
     reader: Option<(Arc<Path>, BufReader<File>, usize)>,
     next_order: u64,
 }
@@ -624,6 +623,7 @@ impl<'a> WorkIter<'a> {
         WorkIter {
             inputs: inputs.iter(),
             pending: Vec::new().into_iter(),
+            listed: [].iter(),
             reader: None,
             next_order: 0,
         }
@@ -637,6 +637,13 @@ impl Iterator for WorkIter<'_> {
         loop {
             if let Some(w) = self.pending.next() {
                 return Some(w);
+            }
+            if let Some(f) = self.listed.next() {
+                self.next_order += 1;
+                return Some(Work::Source(
+                    (self.next_order - 1, 0),
+                    Source::File(f.clone()),
+                ));
             }
             if let Some((path, reader, line_no)) = &mut self.reader {
                 let mut line = Vec::new();
@@ -672,7 +679,8 @@ impl Iterator for WorkIter<'_> {
                         Err(e) => return Some(Work::Failed(Error::io(e).with_path(p))),
                     }
                 }
-                Input::Path(_) | Input::Listed(..) | Input::Bundled => {
+                Input::Listed(_, files) => self.listed = files.iter(),
+                Input::Path(_) | Input::Bundled => {
                     let items: Vec<Work> = input
                         .sources()
                         .into_iter()
