@@ -193,8 +193,8 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 /// 337,000 names, documents were matched twice as fast with the 44,000 patterns a vocabulary
 /// admitted as with all 700,000), and most of the memory (94 against 271 MB). So: 600 bytes a
 /// name (18 MB for the bundled 32,000 names), times `names / 50,000` beyond 50,000 names
-/// (1.4 GB for 337,000). A small gazetteer compiles in a few milliseconds, so it is read
-/// ahead for small inputs only (a few hundred files are not even looked at: 565 names, 339 KB).
+/// (1.4 GB for 337,000). No floor: a small gazetteer compiles in a millisecond or two, so
+/// only small inputs are worth reading twice for it (565 names: 339 KB).
 pub fn vocabulary_limit(names: usize) -> u64 {
     let names = names as u64;
     names * 600 * names.max(50_000) / 50_000
