@@ -213,15 +213,22 @@ pub fn small_run_vocabulary(
     gaz: &crate::Gazetteer,
     jobs: Option<usize>,
 ) -> Option<crate::text::Vocabulary> {
-    let limit = vocabulary_limit(gaz.name_count());
-    let mut total = 0u64;
-    for i in inputs {
-        total = total.saturating_add(i.size_up_to(limit.saturating_sub(total))?);
-        if total > limit {
-            return None;
-        }
-    }
     let pool = thread_pool(jobs).ok()?;
+    let limit = vocabulary_limit(gaz.name_count());
+    // The size check stats files in parallel: on the --jobs threads too.
+    let size = pool.install(|| {
+        let mut total = 0u64;
+        for i in inputs {
+            total = total.saturating_add(i.size_up_to(limit.saturating_sub(total))?);
+            if total > limit {
+                break;
+            }
+        }
+        Some(total)
+    })?;
+    if size > limit {
+        return None;
+    }
     // Made only for a run that reads ahead (a pass over every name of the gazetteer).
     let starts = pool.install(|| crate::matcher::name_starts(gaz));
     let words = |work: Work| -> crate::text::Vocabulary {
