@@ -265,17 +265,6 @@ impl Gazetteer {
             .map(|&i| EntityId(i))
     }
 
-    /// Adds an entity whose id is not taken.
-    fn push(&mut self, entity: Entity) {
-        let h = id_hash(&entity.id);
-        self.entities.push(entity);
-        let entities = &self.entities;
-        self.by_id
-            .insert_unique(h, entities.len() as u32 - 1, |&q| {
-                id_hash(&entities[q as usize].id)
-            });
-    }
-
     /// Adds entities up to the first whose id is taken (by an entity before it, here or in
     /// `new`), and gives back the rest. Moves `new` whole when every id is new.
     fn append_unique(&mut self, mut new: Vec<Entity>) -> Vec<Entity> {
@@ -637,23 +626,22 @@ impl GazetteerBuilder {
     /// Adds a parsed row unless it failed or its id is taken (then fails, or in lenient mode
     /// records the error and skips the row).
     fn add_checked(mut self, row: Result<Entity>) -> Result<GazetteerBuilder> {
-        let checked = row.and_then(|entity| match self.gaz.lookup(&entity.id) {
-            Some(prev) => Err(Error::gazetteer(format!(
-                "duplicate id `{}` (first defined at {})",
-                entity.id,
-                self.gaz.entity(prev).source
-            ))
-            .with_path(&*entity.source.file)
-            .with_line(entity.source.line)),
-            None => Ok(entity),
-        });
-        match checked {
-            Ok(entity) => {
-                self.gaz.push(entity);
-                Ok(self)
-            }
-            Err(e) => self.fail(e),
-        }
+        let entity = match row {
+            Ok(entity) => entity,
+            Err(e) => return self.fail(e),
+        };
+        // Given back if its id is taken.
+        let Some(taken) = self.gaz.append_unique(vec![entity]).pop() else {
+            return Ok(self);
+        };
+        let first = self.gaz.get(&taken.id).expect("an id given back is taken");
+        let e = Error::gazetteer(format!(
+            "duplicate id `{}` (first defined at {})",
+            taken.id, first.source
+        ))
+        .with_path(&*taken.source.file)
+        .with_line(taken.source.line);
+        self.fail(e)
     }
 
     /// Lenient loading: errors in rows and files are collected (see
