@@ -3,14 +3,17 @@
 //! boundaries, no resolution, no sentences, no graph).
 //!
 //! ```text
-//! cargo run --release --example bare_scan -- -g GAZ.tsv [-g DIR] CORPUS [CORPUS…]
+//! cargo run --release --example bare_scan -- -g GAZ.tsv [-g DIR] [--threads N] CORPUS [CORPUS…]
 //! ```
 //!
 //! Gazetteers are nergraph TSV files (or directories of `*.tsv`); with no `-g`, the bundled
 //! `gazetteers/` directory. Corpus paths are files or directories (read recursively). Each
 //! file is read whole and its bytes scanned. Prints the pattern count, the automaton build
 //! time, the number of matches and the read + scan time (to standard output, one `key=value`
-//! per line, for scripts/bench/run.sh).
+//! per line, for scripts/bench/run.sh). With `--threads N` (default 1), N threads take the
+//! files in turn (an atomic counter, as nergraph's workers do) and scan them with the same
+//! automaton: the limit of what a second core can add to the same reads and scans, on this
+//! machine, in this run.
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -83,10 +86,18 @@ fn names(path: &Path, out: &mut Vec<String>) {
 fn main() {
     let mut gaz: Vec<PathBuf> = Vec::new();
     let mut corpus: Vec<PathBuf> = Vec::new();
+    let mut threads = 1usize;
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
         if a == "-g" || a == "--gazetteer" {
             gaz.push(args.next().expect("-g needs a path").into());
+        } else if a == "--threads" {
+            let n = args.next().expect("--threads needs a number");
+            threads = n
+                .to_string_lossy()
+                .parse()
+                .expect("--threads needs a number");
+            threads = threads.max(1);
         } else {
             corpus.push(a.into());
         }
@@ -116,13 +127,33 @@ fn main() {
         corpus_files(c, &mut docs);
     }
     let t1 = Instant::now();
-    let (mut bytes, mut matches) = (0u64, 0u64);
-    for d in &docs {
-        let b = std::fs::read(d).unwrap_or_else(|e| panic!("{}: {}", d.display(), e));
-        bytes += b.len() as u64;
-        matches += ac.find_iter(&b).count() as u64;
-    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let scan_files = || {
+        let (mut bytes, mut matches) = (0u64, 0u64);
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(d) = docs.get(i) else {
+                break;
+            };
+            let b = std::fs::read(d).unwrap_or_else(|e| panic!("{}: {}", d.display(), e));
+            bytes += b.len() as u64;
+            matches += ac.find_iter(&b).count() as u64;
+        }
+        (bytes, matches)
+    };
+    let (bytes, matches) = if threads == 1 {
+        scan_files()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(scan_files)).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a scanning thread"))
+                .fold((0, 0), |(b, m), (b2, m2)| (b + b2, m + m2))
+        })
+    };
     let scan = t1.elapsed().as_secs_f64();
+    println!("threads={}", threads);
     println!("patterns={}", patterns.len());
     println!("build_seconds={:.4}", build.as_secs_f64());
     println!("files={}", docs.len());

@@ -3,9 +3,12 @@
 //!
 //! A failed or interrupted write never leaves a half-written file, and never clobbers the
 //! previous good one: the rename happens only after everything was written and synced.
+//! The files of one output (a build's graph.json, graph.dot, graph.svg, ...) are
+//! [`stage`]d one by one and [`commit`]ted together, so that a failure in any of them leaves
+//! every previous file in place, and the disk syncs them all at once.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -32,6 +35,55 @@ pub fn write<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&mut dyn Write) -> Result<()>,
 {
+    commit(vec![stage(path, write)?])
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    write(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// A file written in full to a temporary file beside its path, not yet in place: made by
+/// [`stage`], put in place by [`commit`] together with the other files of the same output.
+/// Dropped without a commit, the temporary file is removed and the path left as it was.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// The path the file goes to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Writes what `write` writes to a temporary file beside `path` (created in the same
+/// directory, so that the rename does not cross file systems), to be put in place by
+/// [`commit`]. Nothing is synced or renamed yet; if `write` fails, the temporary file is
+/// removed.
+///
+/// # Example
+/// ```
+/// use std::io::Write;
+/// use nergraph::atomic;
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+/// let staged = vec![
+///     atomic::stage(&a, |w| Ok(w.write_all(b"one")?)).unwrap(),
+///     atomic::stage(&b, |w| Ok(w.write_all(b"two")?)).unwrap(),
+/// ];
+/// // Neither is in place until both are committed.
+/// assert!(!a.exists() && !b.exists());
+/// atomic::commit(staged).unwrap();
+/// assert_eq!(std::fs::read_to_string(&b).unwrap(), "two");
+/// ```
+pub fn stage<F>(path: &Path, write: F) -> Result<Staged>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -52,16 +104,102 @@ where
     let tmp = w
         .into_inner()
         .map_err(|e| Error::io(e.into_error()).with_path(path))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(e).with_path(path))?;
-    tmp.persist(path).map_err(|e| {
-        Error::export(format!("cannot move the new file into place: {}", e.error)).with_path(path)
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+    })
+}
+
+/// [`stage`] of `bytes`.
+pub fn stage_bytes(path: &Path, bytes: &[u8]) -> Result<Staged> {
+    stage(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// Puts staged files in place: each is synced to disk (all at the same time, on the
+/// caller's rayon threads: the file system commits them together), then renamed over its
+/// path, in order. If a sync fails, none is renamed; a rename that fails (rare: the
+/// directory changed meanwhile) leaves the files after it unrenamed, and their temporary
+/// files removed.
+///
+/// # Complexity
+/// One `fsync` per file, waited for together, and one rename per file.
+pub fn commit(files: Vec<Staged>) -> Result<()> {
+    use rayon::prelude::*;
+    files.par_iter().try_for_each(|s| {
+        s.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| Error::io(e).with_path(&s.path))
     })?;
+    for s in files {
+        s.tmp.persist(&s.path).map_err(|e| {
+            Error::export(format!("cannot move the new file into place: {}", e.error))
+                .with_path(&s.path)
+        })?;
+    }
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically.
-pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
-    write(path, |w| Ok(w.write_all(bytes)?))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_set_of_files_goes_in_place_together_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a.txt"),
+            dir.path().join("b.txt"),
+            dir.path().join("c.txt"),
+        );
+        write_bytes(&a, b"old a").unwrap();
+        write_bytes(&b, b"old b").unwrap();
+        // The third file fails: the first two, already staged, are dropped with it.
+        let staged = (|| -> Result<Vec<Staged>> {
+            Ok(vec![
+                stage_bytes(&a, b"new a")?,
+                stage_bytes(&b, b"new b")?,
+                stage(&c, |w| {
+                    w.write_all(b"half")?;
+                    Err(std::io::Error::other("disk full").into())
+                })?,
+            ])
+        })();
+        let e = staged.unwrap_err().to_string();
+        assert!(e.contains("c.txt") && e.contains("disk full"), "{}", e);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old b");
+        // No temporary file is left behind.
+        assert_eq!(names(dir.path()), ["a.txt", "b.txt"]);
+        // All three good: all three in place, nothing else.
+        let staged = vec![
+            stage_bytes(&a, b"new a").unwrap(),
+            stage_bytes(&b, b"new b").unwrap(),
+            stage_bytes(&c, b"new c").unwrap(),
+        ];
+        assert_eq!(staged[2].path(), c);
+        assert_eq!(names(dir.path()).len(), 5, "two old files, three staged");
+        commit(staged).unwrap();
+        assert_eq!(names(dir.path()), ["a.txt", "b.txt", "c.txt"]);
+        for (p, want) in [(&a, "new a"), (&b, "new b"), (&c, "new c")] {
+            assert_eq!(std::fs::read_to_string(p).unwrap(), want);
+        }
+    }
+
+    #[test]
+    fn a_missing_directory_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no-such-dir").join("x.txt");
+        let e = stage_bytes(&p, b"x").unwrap_err().to_string();
+        assert!(e.contains("no-such-dir"), "{}", e);
+    }
 }

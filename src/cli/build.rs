@@ -239,28 +239,36 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
     let json_path = args.out.join("graph.json");
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
-    // graph.json and graph.dot are written at the same time (on --jobs threads).
-    let (json_written, dot_text) = pool.join(
-        || atomic::write(&json_path, |w| json::write_scored(&graph, &analysis, w)),
+    // graph.json and graph.dot are written at the same time (on --jobs threads), and every
+    // output is put in place together at the end, once all are written and synced: a failure
+    // anywhere leaves the previous outputs as they were.
+    let (json_staged, dot_staged) = pool.join(
+        || atomic::stage(&json_path, |w| json::write_scored(&graph, &analysis, w)),
         || {
             let dot_text = dot::to_string_scored(&graph, &analysis);
-            atomic::write_bytes(&dot_path, dot_text.as_bytes()).map(|()| dot_text)
+            atomic::stage_bytes(&dot_path, dot_text.as_bytes()).map(|s| (s, dot_text))
         },
     );
-    json_written?;
-    let dot_text = dot_text?;
+    let (dot_staged, dot_text) = dot_staged?;
+    let mut staged = vec![json_staged?, dot_staged];
     let svg = render_svg(&dot_text, &svg_path)?;
+    let has_svg = svg.is_some();
+    staged.extend(svg);
     let mut more = Vec::new();
     for f in formats {
-        if f.needs_graphviz() && matches!(svg, Svg::NoDot) {
+        if f.needs_graphviz() && !has_svg {
             eprintln!(
                 "nergraph: {} not written: it needs Graphviz's `dot`",
                 f.files().join(", ")
             );
             continue;
         }
-        more.extend(super::output::write_into(f, &graph, &analysis, &args.out)?);
+        for s in super::output::stage_into(f, &graph, &analysis, &args.out)? {
+            more.push(s.path().to_path_buf());
+            staged.push(s);
+        }
     }
+    atomic::commit(staged)?;
 
     timings.outputs = outputs_started.elapsed();
     if args.timings {
@@ -274,7 +282,7 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
             json_path.display().to_string(),
             dot_path.display().to_string(),
         ];
-        if let Svg::Written = svg {
+        if has_svg {
             wrote.push(svg_path.display().to_string());
         }
         wrote.extend(more.iter().map(|p| p.display().to_string()));
@@ -286,7 +294,7 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
             other => other?,
         }
     }
-    if let Svg::NoDot = svg {
+    if !has_svg {
         eprintln!(
             "nergraph: graph.svg not written: Graphviz's `dot` is not on the PATH \
              (install Graphviz: `apt-get install graphviz`, `brew install graphviz`, or \
@@ -332,19 +340,12 @@ fn prune(graph: EntityGraph, args: &BuildArgs) -> nergraph::Result<EntityGraph> 
     Ok(graph)
 }
 
-enum Svg {
-    Written,
-    NoDot,
-}
-
-/// Renders DOT to SVG with Graphviz's `dot`, writing `path` atomically.
-fn render_svg(dot_text: &str, path: &Path) -> nergraph::Result<Svg> {
+/// Renders DOT to SVG with Graphviz's `dot`, staged at `path`; None when `dot` is not on the
+/// PATH.
+fn render_svg(dot_text: &str, path: &Path) -> nergraph::Result<Option<atomic::Staged>> {
     match super::output::svg(dot_text) {
-        Ok(Some(svg)) => {
-            atomic::write_bytes(path, &svg)?;
-            Ok(Svg::Written)
-        }
-        Ok(None) => Ok(Svg::NoDot),
+        Ok(Some(svg)) => Ok(Some(atomic::stage_bytes(path, &svg)?)),
+        Ok(None) => Ok(None),
         Err(e) => Err(Error::usage(format!("{}; graph.svg not written", e))),
     }
 }

@@ -106,13 +106,26 @@ pub fn write_into(
     a: &Analysis,
     dir: &Path,
 ) -> nergraph::Result<Vec<PathBuf>> {
-    let paths: Vec<PathBuf> = format.files().iter().map(|f| dir.join(f)).collect();
-    match format {
-        Format::Csv => {
-            atomic::write(&paths[0], |w| csv::write_nodes(g, a, w))?;
-            atomic::write(&paths[1], |w| csv::write_edges(g, a, w))?;
-        }
-        _ => atomic::write_bytes(&paths[0], &bytes(format, g, a)?)?,
-    }
+    let staged = stage_into(format, g, a, dir)?;
+    let paths = staged.iter().map(|s| s.path().to_path_buf()).collect();
+    atomic::commit(staged)?;
     Ok(paths)
+}
+
+/// Writes a format's files into `dir` as [`atomic::Staged`] files, for
+/// [`atomic::commit`] with the other outputs of the same run.
+pub fn stage_into(
+    format: Format,
+    g: &EntityGraph,
+    a: &Analysis,
+    dir: &Path,
+) -> nergraph::Result<Vec<atomic::Staged>> {
+    let paths: Vec<PathBuf> = format.files().iter().map(|f| dir.join(f)).collect();
+    Ok(match format {
+        Format::Csv => vec![
+            atomic::stage(&paths[0], |w| csv::write_nodes(g, a, w))?,
+            atomic::stage(&paths[1], |w| csv::write_edges(g, a, w))?,
+        ],
+        _ => vec![atomic::stage_bytes(&paths[0], &bytes(format, g, a)?)?],
+    })
 }
