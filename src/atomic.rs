@@ -115,22 +115,28 @@ pub fn stage_bytes(path: &Path, bytes: &[u8]) -> Result<Staged> {
     stage(path, |w| Ok(w.write_all(bytes)?))
 }
 
-/// Puts staged files in place: each is synced to disk (all at the same time, on the
-/// caller's rayon threads: the file system commits them together), then renamed over its
-/// path, in order. If a sync fails, none is renamed; a rename that fails (rare: the
-/// directory changed meanwhile) leaves the files after it unrenamed, and their temporary
-/// files removed.
+/// Puts staged files in place: each is synced to disk (all at the same time, so that the
+/// file system commits them together), then renamed over its path, in order. If a sync
+/// fails, none is renamed; a rename that fails (rare: the directory changed meanwhile)
+/// leaves the files after it unrenamed, and their temporary files removed.
 ///
 /// # Complexity
-/// One `fsync` per file, waited for together, and one rename per file.
+/// One `fsync` per file, waited for together (several files: on the caller's rayon threads),
+/// and one rename per file.
 pub fn commit(files: Vec<Staged>) -> Result<()> {
     use rayon::prelude::*;
-    files.par_iter().try_for_each(|s| {
+    let sync = |s: &Staged| {
         s.tmp
             .as_file()
             .sync_all()
             .map_err(|e| Error::io(e).with_path(&s.path))
-    })?;
+    };
+    // One file is synced where it is (outside a rayon pool, a parallel loop would start
+    // rayon's global pool for nothing).
+    match files.as_slice() {
+        [one] => sync(one)?,
+        _ => files.par_iter().try_for_each(sync)?,
+    }
     for s in files {
         s.tmp.persist(&s.path).map_err(|e| {
             Error::export(format!("cannot move the new file into place: {}", e.error))

@@ -254,7 +254,6 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
     let svg = render_svg(&dot_text, &svg_path)?;
     let has_svg = svg.is_some();
     staged.extend(svg);
-    let mut more = Vec::new();
     for f in formats {
         if f.needs_graphviz() && !has_svg {
             eprintln!(
@@ -263,11 +262,13 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
             );
             continue;
         }
-        for s in super::output::stage_into(f, &graph, &analysis, &args.out)? {
-            more.push(s.path().to_path_buf());
-            staged.push(s);
-        }
+        staged.extend(super::output::stage_into(f, &graph, &analysis, &args.out)?);
     }
+    // What was written, in order, for the summary.
+    let wrote: Vec<String> = staged
+        .iter()
+        .map(|s| s.path().display().to_string())
+        .collect();
     atomic::commit(staged)?;
 
     timings.outputs = outputs_started.elapsed();
@@ -278,14 +279,6 @@ fn run_in_pool(args: BuildArgs, pool: &rayon::ThreadPool) -> nergraph::Result<i3
     if !args.quiet {
         let out = std::io::stdout();
         let mut out = out.lock();
-        let mut wrote = vec![
-            json_path.display().to_string(),
-            dot_path.display().to_string(),
-        ];
-        if has_svg {
-            wrote.push(svg_path.display().to_string());
-        }
-        wrote.extend(more.iter().map(|p| p.display().to_string()));
         let printed = summary(&mut out, &graph, stats, elapsed)
             .and_then(|()| writeln!(out, "wrote {}", wrote.join(", ")));
         match printed {
