@@ -274,11 +274,19 @@ impl Accumulator {
         Vec<(EntityId, NodeStats)>,
         Vec<((EntityId, EntityId), EdgeStats)>,
     ) {
-        let mut nodes: Vec<_> = self.nodes.into_iter().collect();
-        nodes.sort_by_key(|(k, _)| *k);
-        let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by_key(|(k, _)| *k);
-        (nodes, edges)
+        // Each sorted on its own thread (in the caller's rayon pool).
+        rayon::join(
+            || {
+                let mut nodes: Vec<_> = self.nodes.into_iter().collect();
+                nodes.sort_unstable_by_key(|(k, _)| *k);
+                nodes
+            },
+            || {
+                let mut edges: Vec<_> = self.edges.into_iter().collect();
+                edges.sort_unstable_by_key(|(k, _)| *k);
+                edges
+            },
+        )
     }
 
     /// Folds in one annotated document. Returns the number of windows whose entities were
@@ -468,19 +476,30 @@ impl Accumulator {
         self.bytes += other.bytes;
         self.capped += other.capped;
         self.windows += other.windows;
-        for (k, v) in other.nodes {
-            let n = self.nodes.entry(k).or_default();
-            n.mentions += v.mentions;
-            n.windows += v.windows;
-            n.documents += v.documents;
-            n.forms.extend(v.forms);
-        }
-        for (k, v) in other.edges {
-            let e = self.edges.entry(k).or_default();
-            e.weight += v.weight;
-            e.documents += v.documents;
-            insert_evidence(&mut e.evidence, v.evidence, self.keep);
-        }
+        let keep = self.keep;
+        // Nodes and pairs at the same time (in the caller's rayon pool): the merge of the
+        // workers' accumulators is the one step of a build's documents left to a single
+        // thread, and the other's entries (made on another core) are cold.
+        let (nodes, edges) = (&mut self.nodes, &mut self.edges);
+        rayon::join(
+            || {
+                for (k, v) in other.nodes {
+                    let n = nodes.entry(k).or_default();
+                    n.mentions += v.mentions;
+                    n.windows += v.windows;
+                    n.documents += v.documents;
+                    n.forms.extend(v.forms);
+                }
+            },
+            || {
+                for (k, v) in other.edges {
+                    let e = edges.entry(k).or_default();
+                    e.weight += v.weight;
+                    e.documents += v.documents;
+                    insert_evidence(&mut e.evidence, v.evidence, keep);
+                }
+            },
+        );
     }
 }
 

@@ -12,7 +12,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::cooccur::{Accumulator, Evidence, Window};
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{EntityId, Gazetteer};
 
 /// An entity of the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,35 +142,51 @@ impl EntityGraph {
         let (nodes, edges) = acc.into_parts();
         let mut g = EntityGraph::new(info);
         g.windows = windows;
-        let mut index = HashMap::new();
-        for (eid, stats) in nodes {
-            let e = gaz.entity(eid);
-            let n = g
-                .add_node(Node {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    kind: e.kind.clone(),
-                    aliases: e.aliases.clone(),
-                    attributes: e.attributes.to_map(),
-                    mentions: stats.mentions,
-                    documents: stats.documents,
-                    windows: stats.windows,
-                    forms: stats.forms.into_iter().collect(),
-                })
-                .expect("gazetteer ids are unique");
+        // Nodes and edges made in parallel (in the caller's rayon pool), then added in order.
+        use rayon::prelude::*;
+        let (nodes, edges) = rayon::join(
+            || {
+                nodes
+                    .into_par_iter()
+                    .map(|(eid, stats)| {
+                        let e = gaz.entity(eid);
+                        let node = Node {
+                            id: e.id.clone(),
+                            name: e.name.clone(),
+                            kind: e.kind.clone(),
+                            aliases: e.aliases.clone(),
+                            attributes: e.attributes.to_map(),
+                            mentions: stats.mentions,
+                            documents: stats.documents,
+                            windows: stats.windows,
+                            forms: stats.forms.into_iter().collect(),
+                        };
+                        (eid, node)
+                    })
+                    .collect::<Vec<(EntityId, Node)>>()
+            },
+            || {
+                edges
+                    .into_par_iter()
+                    .map(|((a, b), stats)| {
+                        let (weight, documents) = (stats.weight, stats.documents);
+                        let edge = Edge {
+                            weight,
+                            documents,
+                            evidence: stats.into_evidence(),
+                        };
+                        (a, b, edge)
+                    })
+                    .collect::<Vec<(EntityId, EntityId, Edge)>>()
+            },
+        );
+        let mut index = HashMap::with_capacity(nodes.len());
+        for (eid, node) in nodes {
+            let n = g.add_node(node).expect("gazetteer ids are unique");
             index.insert(eid, n);
         }
-        for ((a, b), stats) in edges {
-            let (weight, documents) = (stats.weight, stats.documents);
-            g.graph.add_edge(
-                index[&a],
-                index[&b],
-                Edge {
-                    weight,
-                    documents,
-                    evidence: stats.into_evidence(),
-                },
-            );
+        for (a, b, edge) in edges {
+            g.graph.add_edge(index[&a], index[&b], edge);
         }
         g
     }

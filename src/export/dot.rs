@@ -120,10 +120,68 @@ pub fn to_graph_scored(g: &EntityGraph, a: &Analysis) -> Graph {
 
 /// The DOT text of [`to_graph_scored`], with a final newline.
 pub fn to_string_scored(g: &EntityGraph, a: &Analysis) -> String {
-    let mut s = to_graph_scored(g, a).print(&mut PrinterContext::default());
+    print(to_graph_scored(g, a))
+}
+
+/// The DOT text of a graph, with a final newline: what graphviz-rust prints for it, the
+/// statements printed in blocks in parallel (in the caller's rayon pool).
+///
+/// graphviz-rust prints a graph as its header, its statements joined by line breaks, and a
+/// closing brace, each statement on its own (its indentation and line mode put back after
+/// it), so a block of statements printed as a graph of its own gives the same lines.
+///
+/// # Complexity
+/// Linear in the statements; blocks of [`PRINT_BLOCK`] statements, one task each.
+fn print(graph: Graph) -> String {
+    use rayon::prelude::*;
+    let print_one = |g: &Graph| g.print(&mut PrinterContext::default());
+    let Graph::Graph { id, strict, stmts } = graph else {
+        let mut s = print_one(&graph);
+        s.push('\n');
+        return s;
+    };
+    // An empty graph is the header and the end: `graph ID {`, a line break, then one more
+    // and the closing brace.
+    let empty = print_one(&Graph::Graph {
+        id: id.clone(),
+        strict,
+        stmts: Vec::new(),
+    });
+    const END: &str = "\n}";
+    let header = empty.strip_suffix(END).unwrap_or(&empty);
+    let mut blocks: Vec<Vec<Stmt>> = Vec::new();
+    let mut stmts = stmts.into_iter().peekable();
+    while stmts.peek().is_some() {
+        blocks.push(stmts.by_ref().take(PRINT_BLOCK).collect());
+    }
+    let bodies: Vec<String> = blocks
+        .into_par_iter()
+        .map(|stmts| {
+            let text = print_one(&Graph::Graph {
+                id: id.clone(),
+                strict,
+                stmts,
+            });
+            text[header.len()..text.len() - END.len()].to_string()
+        })
+        .collect();
+    let mut s = String::with_capacity(
+        header.len() + bodies.iter().map(|b| b.len() + 1).sum::<usize>() + END.len() + 1,
+    );
+    s.push_str(header);
+    for (i, b) in bodies.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(b);
+    }
+    s.push_str(END);
     s.push('\n');
     s
 }
+
+/// Statements printed per task by [`print`].
+const PRINT_BLOCK: usize = 256;
 
 fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
     let pg = g.graph();
@@ -202,7 +260,10 @@ fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
         }));
     }
 
-    for i in pg.node_indices() {
+    // Nodes and edges made in parallel (in the caller's rayon pool), in order.
+    use rayon::prelude::*;
+    let nodes: Vec<petgraph::graph::NodeIndex> = pg.node_indices().collect();
+    let node_stmt = |&i: &petgraph::graph::NodeIndex| {
         let n = &pg[i];
         let (shape, fill) = style(&n.kind);
         let mut tooltip = format!(
@@ -245,8 +306,9 @@ fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
             ]);
         }
         attrs.push(attr("tooltip", q(&tooltip)));
-        stmts.push(Stmt::Node(DotNode::new(node_id(&n.id), attrs)));
-    }
+        Stmt::Node(DotNode::new(node_id(&n.id), attrs))
+    };
+    stmts.par_extend(nodes.par_iter().map(node_stmt));
 
     let max = pg
         .edge_weights()
@@ -261,7 +323,7 @@ fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
             .map(crate::analysis::weight::strength)
             .fold(0.0, f64::max)
     });
-    for (i, e) in pg.raw_edges().iter().enumerate() {
+    let edge_stmt = |(i, e): (usize, &petgraph::graph::Edge<crate::graph::Edge>)| {
         let (a, b) = (&pg[e.source()], &pg[e.target()]);
         let w = &e.weight;
         let mut pen = 1.0 + 4.0 * (w.weight as f64).ln() / (max as f64).ln();
@@ -303,15 +365,16 @@ fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
             };
             tooltip.push_str(&format!(" | {}: {}{}", ev.doc, snippet, more));
         }
-        stmts.push(Stmt::Edge(DotEdge {
+        Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(Vertex::N(node_id(&a.id)), Vertex::N(node_id(&b.id))),
             attributes: vec![
                 attr("penwidth", plain(&format!("{:.2}", pen))),
                 attr("weight", plain(&layout)),
                 attr("tooltip", q(&tooltip)),
             ],
-        }));
-    }
+        })
+    };
+    stmts.par_extend(pg.raw_edges().par_iter().enumerate().map(edge_stmt));
     Graph::Graph {
         id: plain("nergraph"),
         strict: false,
@@ -328,9 +391,7 @@ fn build(g: &EntityGraph, scores: Option<&Analysis>) -> Graph {
 /// assert!(nergraph::export::dot::to_string(&g).starts_with("graph nergraph {"));
 /// ```
 pub fn to_string(g: &EntityGraph) -> String {
-    let mut s = to_graph(g).print(&mut PrinterContext::default());
-    s.push('\n');
-    s
+    print(to_graph(g))
 }
 
 /// A score as short text: integers without decimals, others with up to 4 significant
@@ -340,5 +401,52 @@ pub(crate) fn number(x: f64) -> String {
         format!("{}", x as i64)
     } else {
         format!("{:.4}", x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, GraphInfo, Node};
+
+    /// A ring of `n` entities of three types, with quotes and non-ASCII in the names.
+    fn ring(n: usize) -> EntityGraph {
+        let mut g = EntityGraph::new(GraphInfo::default());
+        let kinds = ["person", "organisation", "place"];
+        let ids: Vec<_> = (0..n)
+            .map(|i| {
+                g.add_node(Node {
+                    id: format!("e{}", i),
+                    name: format!("Entité \"{}\"", i),
+                    kind: kinds[i % 3].to_string(),
+                    aliases: Vec::new(),
+                    attributes: Default::default(),
+                    mentions: i as u64 + 1,
+                    documents: 1,
+                    windows: 1,
+                    forms: Vec::new(),
+                })
+                .unwrap()
+            })
+            .collect();
+        for i in 0..n {
+            let edge = Edge {
+                weight: (i % 7) as u64 + 1,
+                documents: 1,
+                evidence: Vec::new(),
+            };
+            g.add_edge(ids[i], ids[(i + 1) % n], edge).unwrap();
+        }
+        g
+    }
+
+    #[test]
+    fn printed_in_blocks_as_graphviz_rust_prints_it_whole() {
+        // Empty, under one block, and several blocks with a part left over.
+        for n in [0, 3, PRINT_BLOCK, 2 * PRINT_BLOCK + 17] {
+            let g = ring(n);
+            let whole = to_graph(&g).print(&mut PrinterContext::default()) + "\n";
+            assert_eq!(to_string(&g), whole, "{} entities", n);
+        }
     }
 }

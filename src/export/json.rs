@@ -150,6 +150,7 @@ pub struct EvidenceOut {
 impl GraphOut {
     /// The output form of a graph.
     pub fn new(g: &EntityGraph) -> GraphOut {
+        use rayon::prelude::*;
         let pg = g.graph();
         let info = g.info();
         GraphOut {
@@ -164,8 +165,11 @@ impl GraphOut {
                 windows: g.total_windows(),
                 measure: None,
             },
+            // Made in parallel (in the caller's rayon pool), in order.
             nodes: pg
-                .node_weights()
+                .raw_nodes()
+                .par_iter()
+                .map(|n| &n.weight)
                 .map(|n| NodeOut {
                     id: n.id.clone(),
                     name: n.name.clone(),
@@ -181,7 +185,7 @@ impl GraphOut {
                 .collect(),
             links: pg
                 .raw_edges()
-                .iter()
+                .par_iter()
                 .map(|e| LinkOut {
                     source: pg[e.source()].id.clone(),
                     target: pg[e.target()].id.clone(),
