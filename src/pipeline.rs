@@ -187,17 +187,22 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 /// Up to how many bytes of input it pays to read the inputs once ahead for their vocabulary
 /// ([`small_run_vocabulary`]), for a gazetteer of `names` names.
 ///
-/// Reading ahead costs a pass over the words (2.5–6 s a GB on one thread, BENCHMARKS.md) and
-/// saves compiling every name (about 4 µs a name). Beyond some 50,000 names it also saves
-/// matching time on every byte, as the full automaton outgrows the processor's caches (with
-/// 337,000 names, documents were matched twice as fast with the 44,000 patterns a vocabulary
-/// admitted as with all 700,000), and most of the memory (94 against 271 MB). So: 600 bytes a
-/// name (18 MB for the bundled 32,000 names), times `names / 50,000` beyond 50,000 names
-/// (1.4 GB for 337,000). No floor: a small gazetteer compiles in a millisecond or two, so
-/// only small inputs are worth reading twice for it (565 names: 339 KB).
+/// Reading ahead costs a pass over the words (on one thread here, about 3 s a GB with the
+/// bundled gazetteers and 8 s with 337,000 names, whose alternate names begin like most
+/// capitalised words; BENCHMARKS.md) and saves compiling every name (about 4 µs a name). Beyond some 10,000
+/// names it also saves matching time on every byte, as the full automaton outgrows the
+/// processor's caches: with the bundled 32,000 names (70,000 patterns), 20 MB of news were
+/// matched in 0.232 s with the 6,000 patterns of its vocabulary against 0.275 s with all, and
+/// the whole run took 0.37 s instead of 0.48; 100 MB came out even. With 337,000 names, a
+/// gigabyte was matched twice as fast with the 44,000 patterns its vocabulary admitted as with
+/// all 700,000 (8.7 against 9.5 s in all on two threads), in a third of the memory (87 against
+/// 248 MB). So: 600 bytes a name, times `names / 10,000` beyond 10,000 names (62 MB for the
+/// bundled gazetteers), and at most 2 GiB, past which a corpus read twice may no longer be in
+/// the page cache the second time. No floor: a small gazetteer compiles in a millisecond or
+/// two, so only small inputs are worth reading twice for it (565 names: 339 KB).
 pub fn vocabulary_limit(names: usize) -> u64 {
     let names = names as u64;
-    names * 600 * names.max(50_000) / 50_000
+    (names * 600 * names.max(10_000) / 10_000).min(2 << 30)
 }
 
 /// The vocabulary of a small run's inputs over `gaz` (the words that begin like a name,
@@ -790,12 +795,12 @@ mod tests {
     #[test]
     fn vocabulary_limit_grows_faster_for_big_gazetteers() {
         assert_eq!(vocabulary_limit(100), 60_000);
-        // The bundled gazetteers: about 18 MB.
-        assert_eq!(vocabulary_limit(32_276), 32_276 * 600);
-        assert_eq!(vocabulary_limit(50_000), 30_000_000);
-        // GeoNames cities with their alternate names: past a gigabyte.
-        let large = vocabulary_limit(337_365);
-        assert!(large > 1_300_000_000 && large < 1_400_000_000, "{}", large);
+        assert_eq!(vocabulary_limit(10_000), 6_000_000);
+        // The bundled gazetteers: about 62 MB.
+        assert_eq!(vocabulary_limit(32_276), 32_276 * 600 * 32_276 / 10_000);
+        assert_eq!(vocabulary_limit(50_000), 150_000_000);
+        // GeoNames cities with their alternate names: up to the cap.
+        assert_eq!(vocabulary_limit(337_365), 2 << 30);
     }
 
     #[test]
