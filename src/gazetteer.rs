@@ -566,23 +566,20 @@ impl GazetteerBuilder {
         // whole up to the first duplicate id, if any, and the rest one at a time.
         if prepared.iter().all(|p| p.is_ok()) {
             let prepared: Vec<Prepared> = prepared.into_iter().flatten().collect();
-            let rows: Vec<(usize, usize, &str)> = prepared
-                .iter()
-                .enumerate()
-                .flat_map(|(f, p)| p.rows.iter().map(move |&(l, line)| (f, l, line)))
-                .collect();
-            // Collected in place (an indexed collect: each thread writes its own part of
-            // the vector), a bad row leaving a placeholder and a flag.
+            // Collected in place, file after file (an indexed extend: each thread writes its
+            // own part of the vector; no list of every row of every file is made first), a
+            // bad row leaving a placeholder and a flag.
             let bad = std::sync::atomic::AtomicBool::new(false);
-            let entities: Vec<Entity> = rows
-                .par_iter()
-                .map(|&(f, l, line)| {
-                    prepared[f].parse(l, line).unwrap_or_else(|_| {
+            let mut entities: Vec<Entity> =
+                Vec::with_capacity(prepared.iter().map(|p| p.rows.len()).sum());
+            for p in &prepared {
+                entities.par_extend(p.rows.par_iter().map(|&(l, line)| {
+                    p.parse(l, line).unwrap_or_else(|_| {
                         bad.store(true, std::sync::atomic::Ordering::Relaxed);
                         Entity::placeholder()
                     })
-                })
-                .collect();
+                }));
+            }
             if !bad.into_inner() {
                 for entity in self.gaz.append_unique(entities) {
                     self = self.add_checked(Ok(entity))?;
