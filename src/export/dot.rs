@@ -142,13 +142,18 @@ fn print(graph: Graph) -> String {
     };
     // An empty graph is the header and the end: `graph ID {`, a line break, then one more
     // and the closing brace.
+    const END: &str = "\n}";
     let empty = print_one(&Graph::Graph {
         id: id.clone(),
         strict,
         stmts: Vec::new(),
     });
-    const END: &str = "\n}";
-    let header = empty.strip_suffix(END).unwrap_or(&empty);
+    let Some(header) = empty.strip_suffix(END) else {
+        // Not the layout this relies on (another graphviz-rust): the graph printed whole.
+        let mut s = print_one(&Graph::Graph { id, strict, stmts });
+        s.push('\n');
+        return s;
+    };
     let mut blocks: Vec<Vec<Stmt>> = Vec::new();
     let mut stmts = stmts.into_iter().peekable();
     while stmts.peek().is_some() {
@@ -162,7 +167,10 @@ fn print(graph: Graph) -> String {
                 strict,
                 stmts,
             });
-            text[header.len()..text.len() - END.len()].to_string()
+            text.strip_prefix(header)
+                .and_then(|t| t.strip_suffix(END))
+                .expect("a graph printed as its header, its statements and its end")
+                .to_string()
         })
         .collect();
     let mut s = String::with_capacity(
