@@ -187,19 +187,20 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 /// Up to how many bytes of input it pays to read the inputs once ahead for their vocabulary
 /// ([`small_run_vocabulary`]), for a gazetteer of `names` names.
 ///
-/// Reading ahead costs a pass over the words (on one thread here, about 3 s a GB with the
-/// bundled gazetteers and 8 s with 337,000 names, whose alternate names begin like most
-/// capitalised words; BENCHMARKS.md) and saves compiling every name (about 4 µs a name). Beyond some 10,000
-/// names it also saves matching time on every byte, as the full automaton outgrows the
-/// processor's caches: with the bundled 32,000 names (70,000 patterns), 20 MB of news were
-/// matched in 0.232 s with the 6,000 patterns of its vocabulary against 0.275 s with all, and
-/// the whole run took 0.37 s instead of 0.48; 100 MB came out even. With 337,000 names, a
-/// gigabyte was matched twice as fast with the 44,000 patterns its vocabulary admitted as with
-/// all 700,000 (8.7 against 9.5 s in all on two threads), in a third of the memory (87 against
-/// 248 MB). So: 600 bytes a name, times `names / 10,000` beyond 10,000 names (62 MB for the
-/// bundled gazetteers), and at most 2 GiB, past which a corpus read twice may no longer be in
-/// the page cache the second time. No floor: a small gazetteer compiles in a millisecond or
-/// two, so only small inputs are worth reading twice for it (565 names: 339 KB).
+/// Reading ahead costs a pass over the words (on one thread here, about 2 s a GB with the
+/// bundled gazetteers and 4–5 s with 337,000 names, whose alternate names begin like most
+/// capitalised words; BENCHMARKS.md) and saves compiling every name (about 4 µs a name).
+/// Beyond some 10,000 names it also saves matching time on every byte, as the full automaton
+/// outgrows the processor's caches: with the bundled 32,000 names (70,000 patterns), 20 MB of
+/// news were matched in 0.232 s with the 6,000 patterns of its vocabulary against 0.275 s with
+/// all, and the whole run took 0.37 s instead of 0.48; 100 MB came out even. With 337,000
+/// names, a gigabyte was matched twice as fast with the 44,000 patterns its vocabulary
+/// admitted as with all 700,000 (6.3 against 9.5 s in all on two threads), in a third of the
+/// memory (90 against 248 MB). So: 600 bytes a name, times `names / 10,000` beyond 10,000
+/// names (62 MB for the bundled gazetteers), and at most 2 GiB, past which a corpus read twice
+/// may no longer be in the page cache the second time. No floor: a small gazetteer compiles
+/// in a millisecond or two, so only small inputs are worth reading twice for it (565 names:
+/// 339 KB).
 pub fn vocabulary_limit(names: usize) -> u64 {
     let names = names as u64;
     (names * 600 * names.max(10_000) / 10_000).min(2 << 30)
@@ -236,8 +237,9 @@ pub fn small_run_vocabulary(
     }
     // Made only for a run that reads ahead (a pass over every name of the gazetteer).
     let starts = pool.install(|| crate::matcher::name_starts(gaz));
-    let words = |work: Work| -> crate::text::Vocabulary {
-        let mut vocab = crate::text::Vocabulary::for_names(starts.clone());
+    // One vocabulary per worker (not per document), so that a word seen before costs a look-up,
+    // not a new entry and a merge.
+    let words = |mut vocab: crate::text::Vocabulary, work: Work| -> crate::text::Vocabulary {
         match work {
             Work::Source(_, src) => {
                 if let Ok(doc) = src.read() {
@@ -254,13 +256,13 @@ pub fn small_run_vocabulary(
         vocab
     };
     Some(pool.install(|| {
-        WorkIter::new(inputs).par_bridge().map(words).reduce(
-            crate::text::Vocabulary::new,
-            |mut a, b| {
+        WorkIter::new(inputs)
+            .par_bridge()
+            .fold(|| crate::text::Vocabulary::for_names(starts.clone()), words)
+            .reduce(crate::text::Vocabulary::new, |mut a, b| {
                 a.extend(b);
                 a
-            },
-        )
+            })
     }))
 }
 
