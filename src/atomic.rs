@@ -40,7 +40,7 @@ where
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
-    write(path, |w| Ok(w.write_all(bytes)?))
+    commit(vec![stage_bytes(path, bytes)?])
 }
 
 /// A file written in full to a temporary file beside its path, not yet in place: made by

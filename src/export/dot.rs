@@ -135,10 +135,9 @@ pub fn to_string_scored(g: &EntityGraph, a: &Analysis) -> String {
 fn print(graph: Graph) -> String {
     use rayon::prelude::*;
     let print_one = |g: &Graph| g.print(&mut PrinterContext::default());
+    let whole = |g: Graph| print_one(&g) + "\n";
     let Graph::Graph { id, strict, stmts } = graph else {
-        let mut s = print_one(&graph);
-        s.push('\n');
-        return s;
+        return whole(graph);
     };
     // An empty graph is the header and the end: `graph ID {`, a line break, then one more
     // and the closing brace.
@@ -150,9 +149,7 @@ fn print(graph: Graph) -> String {
     });
     let Some(header) = empty.strip_suffix(END) else {
         // Not the layout this relies on (another graphviz-rust): the graph printed whole.
-        let mut s = print_one(&Graph::Graph { id, strict, stmts });
-        s.push('\n');
-        return s;
+        return whole(Graph::Graph { id, strict, stmts });
     };
     let mut blocks: Vec<Vec<Stmt>> = Vec::new();
     let mut stmts = stmts.into_iter().peekable();
