@@ -8,16 +8,21 @@
 //!    `country` attribute, or when it follows a place preposition (`in Reading`, not in a
 //!    possessive); never when, anywhere in the document, another capitalised word follows it
 //!    (`Charlotte Lucas`: one sense per document).
-//! 3. **Acronyms defined in the text.** An acronym in parentheses right after a name
+//! 3. **Surnames that are places.** A one-word place right after a title (`Mr Nelson`,
+//!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
+//!    the first names of the gazetteer's people and the common given names of
+//!    `gazetteers/given-names.txt`) is a person's surname, not the place; not when that word
+//!    is itself a mention or a place's or organisation's name (`Israel Gaza war`).
+//! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document.
-//! 4. **Near-miss person names.** A run of two or three capitalised words that is one edit away
+//! 5. **Near-miss person names.** A run of two or three capitalised words that is one edit away
 //!    from a multi-word person name (two edits for words of eight letters or more) is that
 //!    person, when every other word is exactly right, the changed word keeps its first letter,
 //!    and exactly one person fits (`Sergey Shoigy` for `Sergey Shoigu`). This needs an exact
 //!    word and a capitalised run that no other name covers, so it cannot flood the output:
 //!    ordinary words are never candidates.
-//! 5. **Surnames.** Once a document names a person in full (`Vasily Nebenzya`), the surname
+//! 6. **Surnames.** Once a document names a person in full (`Vasily Nebenzya`), the surname
 //!    alone (`Nebenzya`, `Mr. Shugaev`) is that person anywhere in the document, unless two
 //!    people named in the document share it. Gazetteer names keep priority over surnames.
 
@@ -85,6 +90,102 @@ const LOCATIVES: &[&str] = &[
     "via",
 ];
 
+/// Titles before a person's name (`Mr Nelson`, `Dr. Khair`, `President Toledo`), as written
+/// (capitalised), with or without a final point.
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Ambassador",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Lieutenant",
+    "Lt",
+    "Captain",
+    "Capt",
+    "Sergeant",
+    "Sgt",
+    "Admiral",
+    "Adm",
+    "Commander",
+    "Brigadier",
+    "Judge",
+    "Justice",
+    "Reverend",
+    "Rev",
+    "Father",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "Mullah",
+    "Ayatollah",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Mayor",
+    "Detective",
+    "Inspector",
+    "Constable",
+    "Mme",
+    "Mlle",
+];
+
+/// The word right before `pos` (one space before, and no other word byte touching it), with
+/// its final point if any: `Mr.` → (`Mr`, true).
+fn word_before(hay: &[u8], pos: usize) -> Option<(&[u8], bool)> {
+    if pos < 2 || hay[pos - 1] != b' ' {
+        return None;
+    }
+    let mut e = pos - 1;
+    let point = hay[e - 1] == b'.';
+    e -= usize::from(point);
+    let mut s = e;
+    while s > 0 && hay[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    if s == e || (s > 0 && is_word_byte(hay[s - 1])) {
+        return None;
+    }
+    Some((&hay[s..e], point))
+}
+
+/// Whether the word right before `pos` is a common given name, capitalised (`Brendan`).
+fn after_given_name(hay: &[u8], pos: usize) -> bool {
+    word_before(hay, pos).is_some_and(|(w, point)| !point && capitalised(w) && is_given_name(w))
+}
+
+/// Whether the word right before `pos` is a title (`Mr`, `Dr.`, `President`).
+fn after_title(hay: &[u8], pos: usize) -> bool {
+    word_before(hay, pos).is_some_and(|(w, _)| TITLES.iter().any(|t| t.as_bytes() == w))
+}
+
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
 pub(crate) fn resolve(
     ctx: &Context<'_>,
@@ -93,6 +194,9 @@ pub(crate) fn resolve(
 ) -> Vec<Candidate> {
     let hay = norm.as_bytes();
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // Where names of the gazetteer end, before context and overlaps are settled.
+    let mut ends: Vec<usize> = cands.iter().map(|c| c.end).collect();
+    ends.sort_unstable();
     // Context for ambiguous names, from the unambiguous ones.
     if cands.iter().any(|c| c.how == How::NeedsContext) {
         let sure = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
@@ -129,15 +233,25 @@ pub(crate) fn resolve(
         cands.retain(|c| c.how != How::NeedsContext);
     }
     let mut found = leftmost_longest(cands.into_iter());
-    // `Vladimir Gusev`: a one-word place right after a person's first name is a surname.
-    if !ctx.people.is_empty() {
-        found.retain(|c| {
-            let place = ctx.gaz.entity(c.entity).kind == "place";
-            !(place
-                && !hay[c.start..c.end].contains(&b' ')
-                && ctx.people.after_first_name(hay, c.start))
-        });
-    }
+    // `Mr Nelson`, `Vladimir Gusev`, `Brendan Nelson`: a one-word place right after a title, a
+    // first name of the gazetteer's people (unless that word is itself a mention: `Israel
+    // Gaza war`) or a common given name (unless that word is any name of the gazetteer:
+    // `Georgia Ukraine talks`) is a surname.
+    let surname = |i: usize, c: &Candidate| {
+        ctx.gaz.entity(c.entity).kind == "place"
+            && !hay[c.start..c.end].contains(&b' ')
+            && (after_title(hay, c.start)
+                || (ctx.people.after_first_name(hay, c.start)
+                    && !(i > 0 && found[i - 1].end + 1 == c.start))
+                || (after_given_name(hay, c.start) && ends.binary_search(&(c.start - 1)).is_err()))
+    };
+    let keep: Vec<bool> = found
+        .iter()
+        .enumerate()
+        .map(|(i, c)| !surname(i, c))
+        .collect();
+    let mut k = keep.iter();
+    found.retain(|_| *k.next().unwrap_or(&true));
     if ctx.in_document {
         acronym_definitions(hay, &mut found);
     }
@@ -430,7 +544,37 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
     insert_all(found, extra);
 }
 
-/// Multi-word person names indexed by their first and last word, for near-miss spellings.
+/// Common given names, capitalised, sorted, one a line after the comments
+/// (`scripts/build_given_names.py`).
+const GIVEN_NAMES: &str = include_str!("../gazetteers/given-names.txt");
+
+/// Whether a word is one of [`GIVEN_NAMES`], in any case after the first letter (`Brendan`,
+/// `BRENDAN`).
+///
+/// # Complexity
+/// A binary search of the list, made once.
+fn is_given_name(w: &[u8]) -> bool {
+    static LIST: std::sync::OnceLock<Vec<&'static [u8]>> = std::sync::OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::as_bytes)
+            .collect()
+    });
+    let mut buf = [0u8; 24];
+    if w.is_empty() || w.len() > buf.len() {
+        return false;
+    }
+    let key = &mut buf[..w.len()];
+    key.copy_from_slice(w);
+    key.make_ascii_lowercase();
+    key[0] = key[0].to_ascii_uppercase();
+    list.binary_search(&&*key).is_ok()
+}
+
+/// Multi-word person names indexed by their first and last word, for near-miss spellings, and
+/// first names.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PeopleIndex {
     names: Vec<(EntityId, Vec<String>)>,
@@ -482,18 +626,9 @@ impl PeopleIndex {
     /// Whether the word right before `pos` (one space before) is a capitalised first name of
     /// a person of the gazetteer (`Vladimir` in `Vladimir Gusev`).
     pub(crate) fn after_first_name(&self, hay: &[u8], pos: usize) -> bool {
-        if pos < 2 || hay[pos - 1] != b' ' {
+        let Some((w, false)) = word_before(hay, pos) else {
             return false;
-        }
-        let e = pos - 1;
-        let mut s = e;
-        while s > 0 && hay[s - 1].is_ascii_alphabetic() {
-            s -= 1;
-        }
-        if s > 0 && is_word_byte(hay[s - 1]) {
-            return false;
-        }
-        let w = &hay[s..e];
+        };
         capitalised(w)
             && self.may_be_known(w[0], w[1])
             && self
@@ -651,7 +786,49 @@ impl PeopleIndex {
 
 #[cfg(test)]
 mod surname_tests {
-    use super::surname_keys;
+    use super::{after_title, is_given_name, surname_keys, GIVEN_NAMES};
+
+    #[test]
+    fn given_names_sorted_capitalised_and_not_words() {
+        let list: Vec<&str> = GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(list.len() > 4000, "{}", list.len());
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
+        for n in &list {
+            let b = n.as_bytes();
+            assert!(b.len() >= 3 && b[0].is_ascii_uppercase(), "{:?}", n);
+            assert!(b[1..].iter().all(u8::is_ascii_lowercase), "{:?}", n);
+        }
+        for (w, want) in [
+            ("Brendan", true),
+            ("BRENDAN", true),
+            ("Rachael", true),
+            ("Alejandro", true),
+            ("Will", false),
+            ("Mark", false),
+            ("The", false),
+            ("Kabul", false),
+        ] {
+            assert_eq!(is_given_name(w.as_bytes()), want, "{}", w);
+        }
+    }
+
+    #[test]
+    fn titles_with_and_without_a_point() {
+        for (text, pos, want) in [
+            ("Mr Nelson", 3, true),
+            ("Mr. Nelson", 4, true),
+            ("President Toledo", 10, true),
+            ("MrNelson", 2, false),
+            ("Mrs  Nelson", 5, false),
+            ("the mr Nelson", 7, false),
+            ("Xmr Nelson", 4, false),
+        ] {
+            assert_eq!(after_title(text.as_bytes(), pos), want, "{:?}", text);
+        }
+    }
 
     #[test]
     fn surname_keys_table() {
