@@ -366,6 +366,9 @@ CITY_OVERRIDES = {
     "5368361": {"id": "los-angeles", "aliases": ["L.A."]},
     "2643743": {"id": "london"},
     "2988507": {"id": "paris"},
+    # GeoNames' "Victoria" in Hong Kong (its old name for Central) would take the bare name that
+    # news means for the Australian state (and British Columbia's capital).
+    "1931681": {"id": "victoria-hk", "name": "Victoria, Hong Kong"},
 }
 
 # Curated English exonyms / older spellings by city name (as in geonames).

@@ -961,6 +961,31 @@ mod tests {
     }
 
     #[test]
+    fn bundled_entities_news_means_table() {
+        // (text, the entities found): which of several places of one name news means.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Seven people died on Queensland roads, five in Victoria.",
+                &["queensland", "victoria-au"],
+            ),
+            ("Queen Victoria ruled from London.", &["london"]),
+        ];
+        let gaz = std::sync::Arc::new(crate::Gazetteer::bundled().unwrap());
+        let m = MatcherBuilder::new()
+            .build(std::sync::Arc::clone(&gaz))
+            .unwrap();
+        for &(text, want) in cases {
+            let got: Vec<&str> = m
+                .annotate(text)
+                .mentions
+                .iter()
+                .map(|x| gaz.entity(x.entity).id.as_str())
+                .collect();
+            assert_eq!(got, want, "{}", text);
+        }
+    }
+
+    #[test]
     fn forms_table() {
         assert_eq!(forms("U.S."), ["U.S.", "U.S"]);
         assert_eq!(forms("al-Qaeda"), ["al-Qaeda", "al Qaeda"]);
