@@ -957,6 +957,12 @@ mod tests {
             ),
             ("Dr. Khair spoke. Khair is a town.", &["Khair"]),
             ("Jack London wrote of Kabul.", &["Kabul"]),
+            // Another person of the same surname.
+            ("Jill Biden spoke. President Biden said.", &["Biden"]),
+            (
+                "Jens Stoltenberg spoke; Jason Stoltenberg played; Stoltenberg left.",
+                &["Jens Stoltenberg", "Stoltenberg"],
+            ),
             // Regressions: a word before that is a mention, or no name at all.
             ("Israel Gaza war talks resumed.", &["Israel", "Gaza"]),
             ("Georgia Ukraine talks.", &["Ukraine"]),

@@ -12,7 +12,10 @@
 //!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
 //!    the first names of the gazetteer's people and the common given names of
 //!    `gazetteers/given-names.txt`) is a person's surname, not the place; not when that word
-//!    is itself a mention or a place's or organisation's name (`Israel Gaza war`).
+//!    is itself a mention or a place's or organisation's name (`Israel Gaza war`). Likewise a
+//!    person's one-word name after a first name that none of the person's names begins with
+//!    is another person's surname (`Jill Biden` is not Joe Biden, `Jason Stoltenberg` not Jens
+//!    Stoltenberg), here and for the surnames of rule 6.
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document.
@@ -181,9 +184,31 @@ fn after_given_name(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, point)| !point && capitalised(w) && is_given_name(w))
 }
 
+/// Whether the word right before `pos` is a capitalised first name (a common given name or a
+/// first name of the gazetteer's people) that none of `entity`'s names begins with: `Jill` in
+/// `Jill Biden` is another Biden than `Joe Biden`.
+fn after_other_first_name(ctx: &Context<'_>, hay: &[u8], pos: usize, entity: EntityId) -> bool {
+    let Some((w, false)) = word_before(hay, pos) else {
+        return false;
+    };
+    if !(ctx.people.is_first_name(w) || (capitalised(w) && is_given_name(w))) {
+        return false;
+    }
+    !ctx.gaz.entity(entity).names().any(|n| {
+        let n = crate::text::normalize_name(n);
+        n.split_once(' ')
+            .is_some_and(|(first, _)| first.as_bytes().eq_ignore_ascii_case(w))
+    })
+}
+
 /// Whether the word right before `pos` is a title (`Mr`, `Dr.`, `President`).
 fn after_title(hay: &[u8], pos: usize) -> bool {
-    word_before(hay, pos).is_some_and(|(w, _)| TITLES.iter().any(|t| t.as_bytes() == w))
+    word_before(hay, pos).is_some_and(|(w, _)| is_title(w))
+}
+
+/// Whether a word is one of [`TITLES`].
+fn is_title(w: &[u8]) -> bool {
+    TITLES.iter().any(|t| t.as_bytes() == w)
 }
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
@@ -237,12 +262,19 @@ pub(crate) fn resolve(
     // first name of the gazetteer's people (unless that word is itself a mention: `Israel
     // Gaza war`) or a common given name (unless that word is any name of the gazetteer:
     // `Georgia Ukraine talks`) is a surname.
+    // And a person's one-word name right after another first name is another person's
+    // surname (`Jill Biden`, `Suha Arafat`).
     let surname = |i: usize, c: &Candidate| {
+        let after_mention = i > 0 && found[i - 1].end + 1 == c.start;
+        if hay[c.start..c.end].contains(&b' ') {
+            return false;
+        }
+        if ctx.people.is_person(c.entity) {
+            return !after_mention && after_other_first_name(ctx, hay, c.start, c.entity);
+        }
         ctx.gaz.entity(c.entity).kind == "place"
-            && !hay[c.start..c.end].contains(&b' ')
             && (after_title(hay, c.start)
-                || (ctx.people.after_first_name(hay, c.start)
-                    && !(i > 0 && found[i - 1].end + 1 == c.start))
+                || (ctx.people.after_first_name(hay, c.start) && !after_mention)
                 || (after_given_name(hay, c.start) && ends.binary_search(&(c.start - 1)).is_err()))
     };
     let keep: Vec<bool> = found
@@ -532,11 +564,14 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
         let (s, e) = (m.start(), m.end());
         let bounded =
             (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
-        if bounded && !overlaps(found, s, e) {
+        let entity = owner[m.pattern().as_usize()];
+        let another =
+            s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity);
+        if bounded && !another && !overlaps(found, s, e) {
             extra.push(Candidate {
                 start: s,
                 end: e,
-                entity: owner[m.pattern().as_usize()],
+                entity,
                 how: How::Surname,
             });
         }
@@ -626,10 +661,14 @@ impl PeopleIndex {
     /// Whether the word right before `pos` (one space before) is a capitalised first name of
     /// a person of the gazetteer (`Vladimir` in `Vladimir Gusev`).
     pub(crate) fn after_first_name(&self, hay: &[u8], pos: usize) -> bool {
-        let Some((w, false)) = word_before(hay, pos) else {
-            return false;
-        };
+        word_before(hay, pos).is_some_and(|(w, point)| !point && self.is_first_name(w))
+    }
+
+    /// Whether a word is a capitalised first name of a person of the gazetteer (a title that
+    /// begins one of their names, `President Biden`, is none).
+    fn is_first_name(&self, w: &[u8]) -> bool {
         capitalised(w)
+            && !is_title(w)
             && self.may_be_known(w[0], w[1])
             && self
                 .first_names
