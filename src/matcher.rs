@@ -963,6 +963,11 @@ mod tests {
                 "Jens Stoltenberg spoke; Jason Stoltenberg played; Stoltenberg left.",
                 &["Jens Stoltenberg", "Stoltenberg"],
             ),
+            // A title is not part of the name after it.
+            (
+                "Chinese President Xi Jinping met President Xi's aides.",
+                &["Xi Jinping", "Xi"],
+            ),
             // Regressions: a word before that is a mention, or no name at all.
             ("Israel Gaza war talks resumed.", &["Israel", "Gaza"]),
             ("Georgia Ukraine talks.", &["Ukraine"]),
