@@ -261,9 +261,8 @@ pub(crate) fn resolve(
     // `Mr Nelson`, `Vladimir Gusev`, `Brendan Nelson`: a one-word place right after a title, a
     // first name of the gazetteer's people (unless that word is itself a mention: `Israel
     // Gaza war`) or a common given name (unless that word is any name of the gazetteer:
-    // `Georgia Ukraine talks`) is a surname.
-    // And a person's one-word name right after another first name is another person's
-    // surname (`Jill Biden`, `Suha Arafat`).
+    // `Georgia Ukraine talks`) is a surname; and a person's one-word name right after another
+    // first name is another person's surname (`Jill Biden`, `Suha Arafat`).
     let surname = |i: usize, c: &Candidate| {
         let after_mention = i > 0 && found[i - 1].end + 1 == c.start;
         if hay[c.start..c.end].contains(&b' ') {
