@@ -219,9 +219,6 @@ pub(crate) fn resolve(
 ) -> Vec<Candidate> {
     let hay = norm.as_bytes();
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    // Where names of the gazetteer end, before context and overlaps are settled.
-    let mut ends: Vec<usize> = cands.iter().map(|c| c.end).collect();
-    ends.sort_unstable();
     // Context for ambiguous names, from the unambiguous ones.
     if cands.iter().any(|c| c.how == How::NeedsContext) {
         let sure = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
@@ -255,9 +252,10 @@ pub(crate) fn resolve(
                 c.how = How::WithContext;
             }
         }
-        cands.retain(|c| c.how != How::NeedsContext);
     }
-    let mut found = leftmost_longest(cands.into_iter());
+    // The candidates stay whole (the given-name rule below looks at every name of the
+    // gazetteer, those without context too); those still needing context are out.
+    let mut found = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
     // `Mr Nelson`, `Vladimir Gusev`, `Brendan Nelson`: a one-word place right after a title, a
     // first name of the gazetteer's people (unless that word is itself a mention: `Israel
     // Gaza war`) or a common given name (unless that word is any name of the gazetteer:
@@ -274,15 +272,15 @@ pub(crate) fn resolve(
         ctx.gaz.entity(c.entity).kind == "place"
             && (after_title(hay, c.start)
                 || (ctx.people.after_first_name(hay, c.start) && !after_mention)
-                || (after_given_name(hay, c.start) && ends.binary_search(&(c.start - 1)).is_err()))
+                || (after_given_name(hay, c.start) && !cands.iter().any(|k| k.end + 1 == c.start)))
     };
-    let keep: Vec<bool> = found
-        .iter()
-        .enumerate()
-        .map(|(i, c)| !surname(i, c))
+    // Usually none: nothing is allocated.
+    let taken: Vec<usize> = (0..found.len())
+        .filter(|&i| surname(i, &found[i]))
         .collect();
-    let mut k = keep.iter();
-    found.retain(|_| *k.next().unwrap_or(&true));
+    for &i in taken.iter().rev() {
+        found.remove(i);
+    }
     if ctx.in_document {
         acronym_definitions(hay, &mut found);
     }
@@ -564,9 +562,12 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
         let bounded =
             (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
         let entity = owner[m.pattern().as_usize()];
-        let another =
-            s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity);
-        if bounded && !another && !overlaps(found, s, e) {
+        // Another person of the surname (`Jason Stoltenberg`), unless the word before is a
+        // mention.
+        let another = || {
+            s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity)
+        };
+        if bounded && !overlaps(found, s, e) && !another() {
             extra.push(Candidate {
                 start: s,
                 end: e,
