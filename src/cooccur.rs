@@ -289,6 +289,41 @@ impl Accumulator {
         )
     }
 
+    /// The counts of several accumulators (of different documents) together, taken apart as
+    /// [`into_parts`](Accumulator::into_parts) does: the same as merging them all into one
+    /// and taking that apart.
+    ///
+    /// Each is taken apart and sorted on its own (in parallel, in the caller's rayon pool),
+    /// and the sorted runs are then merged by key, in one pass over each: with one
+    /// accumulator per thread, this costs no hash-map inserts after the last document, where
+    /// [`merge`](Accumulator::merge) costs one per entry of the other, on one thread.
+    ///
+    /// # Panics
+    /// If they were made with different settings.
+    ///
+    /// # Complexity
+    /// *O(n log n)* for the *n* entries of all the accumulators.
+    pub fn merge_into_parts(accs: Vec<Accumulator>) -> Parts {
+        if let Some((first, rest)) = accs.split_first() {
+            for a in rest {
+                assert_eq!(
+                    (first.window, first.keep, first.max_entities),
+                    (a.window, a.keep, a.max_entities),
+                    "merging accumulators with different settings"
+                );
+            }
+        }
+        let keep = accs.first().map_or(0, |a| a.keep);
+        use rayon::prelude::*;
+        let runs: Vec<_> = accs.into_par_iter().map(Accumulator::into_parts).collect();
+        let (node_runs, edge_runs): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
+        let (nodes, edges) = rayon::join(
+            || merge_runs(node_runs, add_node_stats),
+            || merge_runs(edge_runs, |e, o| add_edge_stats(e, o, keep)),
+        );
+        Parts { nodes, edges }
+    }
+
     /// Folds in one annotated document. Returns the number of windows whose entities were
     /// capped (see the module docs).
     pub fn add(&mut self, doc: DocRef<'_>, ann: &Annotated) -> u64 {
@@ -477,30 +512,88 @@ impl Accumulator {
         self.capped += other.capped;
         self.windows += other.windows;
         let keep = self.keep;
-        // Nodes and pairs at the same time (in the caller's rayon pool): the merge of the
-        // workers' accumulators is the one step of a build's documents left to a single
-        // thread, and the other's entries (made on another core) are cold.
+        // Nodes and pairs at the same time (in the caller's rayon pool).
         let (nodes, edges) = (&mut self.nodes, &mut self.edges);
         rayon::join(
             || {
                 for (k, v) in other.nodes {
-                    let n = nodes.entry(k).or_default();
-                    n.mentions += v.mentions;
-                    n.windows += v.windows;
-                    n.documents += v.documents;
-                    n.forms.extend(v.forms);
+                    add_node_stats(nodes.entry(k).or_default(), v);
                 }
             },
             || {
                 for (k, v) in other.edges {
-                    let e = edges.entry(k).or_default();
-                    e.weight += v.weight;
-                    e.documents += v.documents;
-                    insert_evidence(&mut e.evidence, v.evidence, keep);
+                    add_edge_stats(edges.entry(k).or_default(), v, keep);
                 }
             },
         );
     }
+}
+
+/// The counts of one or more accumulators, taken apart ([`Accumulator::merge_into_parts`]).
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    /// The entities, sorted by id.
+    pub nodes: Vec<(EntityId, NodeStats)>,
+    /// The pairs (smaller id first), sorted.
+    pub edges: Vec<((EntityId, EntityId), EdgeStats)>,
+}
+
+fn add_node_stats(n: &mut NodeStats, v: NodeStats) {
+    n.mentions += v.mentions;
+    n.windows += v.windows;
+    n.documents += v.documents;
+    if n.forms.is_empty() {
+        n.forms = v.forms;
+    } else {
+        n.forms.extend(v.forms);
+    }
+}
+
+fn add_edge_stats(e: &mut EdgeStats, v: EdgeStats, keep: usize) {
+    e.weight += v.weight;
+    e.documents += v.documents;
+    insert_evidence(&mut e.evidence, v.evidence, keep);
+}
+
+/// Merges runs sorted by key (each key at most once in a run) into one, adding up the values
+/// of a key found in several runs with `add`: two runs at a time, in parallel (in the
+/// caller's rayon pool).
+fn merge_runs<K, V>(runs: Vec<Vec<(K, V)>>, add: impl Fn(&mut V, V) + Sync) -> Vec<(K, V)>
+where
+    K: Ord + Send,
+    V: Send,
+{
+    use rayon::prelude::*;
+    let two = |a: Vec<(K, V)>, b: Vec<(K, V)>| -> Vec<(K, V)> {
+        if a.is_empty() {
+            return b;
+        }
+        if b.is_empty() {
+            return a;
+        }
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.0.cmp(&y.0),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            match next {
+                std::cmp::Ordering::Less => out.extend(a.next()),
+                std::cmp::Ordering::Greater => out.extend(b.next()),
+                std::cmp::Ordering::Equal => {
+                    if let (Some((k, mut v)), Some((_, w))) = (a.next(), b.next()) {
+                        add(&mut v, w);
+                        out.push((k, v));
+                    }
+                }
+            }
+        }
+        out
+    };
+    runs.into_par_iter().reduce(Vec::new, two)
 }
 
 /// Merges two sorted evidence lists, keeping the first `keep`.
@@ -743,6 +836,45 @@ mod tests {
         assert_eq!((e.weight, e.documents), (6, 6));
         let keys: Vec<_> = e.evidence.iter().map(|(k, _)| k.0).collect();
         assert_eq!(keys, [(0, 0), (0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn merged_into_parts_as_merged_into_one() {
+        let text: Vec<u8> = (0..100u8).map(|i| b'a' + i % 26).collect();
+        // Documents of overlapping entities, in several accumulators of uneven sizes.
+        let docs: Vec<Vec<Mention>> = (0..12u32)
+            .map(|d| {
+                (0..6)
+                    .map(|i| mention((d + i * 3) % 7, i as usize / 2, 0, i as usize * 5))
+                    .collect()
+            })
+            .collect();
+        for groups in [1, 2, 3, 5] {
+            let mut accs: Vec<Accumulator> = (0..groups)
+                .map(|_| Accumulator::new(Window::Sentence, 2, 50))
+                .collect();
+            for (d, ms) in docs.iter().enumerate() {
+                let doc = DocRef {
+                    order: (0, d as u64),
+                    name: "d",
+                    date: None,
+                    text: &text,
+                };
+                accs[d * d % groups].add(doc, &annotated(ms.clone()));
+            }
+            let mut one = accs[0].clone();
+            for a in &accs[1..] {
+                one.merge(a.clone());
+            }
+            let (nodes, edges) = one.into_parts();
+            let parts = Accumulator::merge_into_parts(accs);
+            assert_eq!(parts.nodes, nodes, "{} accumulators", groups);
+            assert_eq!(parts.edges, edges, "{} accumulators", groups);
+            assert!(edges
+                .iter()
+                .any(|(_, e)| e.weight > 1 && e.evidence.len() == 2));
+        }
+        assert!(Accumulator::merge_into_parts(Vec::new()).nodes.is_empty());
     }
 
     #[test]

@@ -135,11 +135,26 @@ impl EntityGraph {
 
     /// The graph of an accumulator's counts: nodes in gazetteer order, edges in order of
     /// their end points.
-    pub fn from_accumulator(acc: Accumulator, gaz: &Gazetteer, mut info: GraphInfo) -> EntityGraph {
-        info.window = acc.window();
-        info.documents = acc.documents();
-        let windows = acc.windows();
-        let (nodes, edges) = acc.into_parts();
+    pub fn from_accumulator(acc: Accumulator, gaz: &Gazetteer, info: GraphInfo) -> EntityGraph {
+        EntityGraph::from_accumulators(vec![acc], gaz, info)
+    }
+
+    /// The graph of several accumulators' counts (of different documents, such as one per
+    /// thread), as if they were merged into one ([`Accumulator::merge_into_parts`]).
+    ///
+    /// # Panics
+    /// If they were made with different settings.
+    pub fn from_accumulators(
+        accs: Vec<Accumulator>,
+        gaz: &Gazetteer,
+        mut info: GraphInfo,
+    ) -> EntityGraph {
+        if let Some(a) = accs.first() {
+            info.window = a.window();
+        }
+        info.documents = accs.iter().map(Accumulator::documents).sum();
+        let windows = accs.iter().map(Accumulator::windows).sum();
+        let crate::cooccur::Parts { nodes, edges } = Accumulator::merge_into_parts(accs);
         let mut g = EntityGraph::new(info);
         g.windows = windows;
         // Nodes and edges made in parallel (in the caller's rayon pool), then added in order.

@@ -439,23 +439,23 @@ impl PipelineBuilder {
         let counters = Counters::default();
         let work = WorkIter::new(inputs);
         let new_acc = || Accumulator::new(self.window, self.evidence, self.max_window_entities);
-        let acc = pool.install(|| {
+        // The workers' accumulators are merged while the graph is made (sorted runs, merged
+        // in one pass), not into one hash map on one thread.
+        let accs: Vec<Accumulator> = pool.install(|| {
             work.par_bridge()
                 .fold(new_acc, |mut acc, item| {
                     self.process(matcher, item, &mut acc, observer, &counters);
                     acc
                 })
-                .reduce(new_acc, |mut a, b| {
-                    a.merge(b);
-                    a
-                })
+                .filter(|acc| acc.documents() > 0)
+                .collect()
         });
         let stats = Stats {
-            documents: acc.documents(),
-            bytes: acc.bytes(),
+            documents: accs.iter().map(Accumulator::documents).sum(),
+            bytes: accs.iter().map(Accumulator::bytes).sum(),
             skipped: counters.skipped.load(Ordering::Relaxed),
             errors: counters.errors.load(Ordering::Relaxed),
-            capped_windows: acc.capped_windows(),
+            capped_windows: accs.iter().map(Accumulator::capped_windows).sum(),
         };
         let gaz = matcher.gazetteer();
         let info = GraphInfo {
@@ -466,7 +466,7 @@ impl PipelineBuilder {
             version: env!("CARGO_PKG_VERSION").to_string(),
         };
         Ok(Build {
-            graph: EntityGraph::from_accumulator(acc, gaz, info),
+            graph: pool.install(|| EntityGraph::from_accumulators(accs, gaz, info)),
             stats,
         })
     }
