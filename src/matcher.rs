@@ -991,6 +991,37 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_defined_in_the_text_table() {
+        // (text, the entities found): an acronym in parentheses after a name means that name's
+        // entity; after lower-case words that spell it, no entity of the gazetteer.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Tehrik-i-Taliban Pakistan (TTP) fighters. The TTP said.",
+                &["ttp", "ttp", "ttp"],
+            ),
+            ("General Motors (GM) said GM would.", &["general-motors"; 3]),
+            (
+                "Trials of genetically modified (GM) crops. GM canola is banned.",
+                &[],
+            ),
+            (
+                "GM cut jobs, and genetically modified (GM) crops.",
+                &["general-motors"],
+            ),
+            // Function words skipped; hyphenated words give each part's initial.
+            (
+                "arms of the Irish Republican Army (IRA). irish republican army (IRA)",
+                &["ira", "ira", "ira"],
+            ),
+            ("an individual retirement account (IRA) or two", &[]),
+            // Capitalised or too few words: no definition.
+            ("Grand Mufti (GM) spoke", &["general-motors"]),
+            ("modified (GM) crops", &["general-motors"]),
+        ];
+        check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
+    }
+
+    #[test]
     fn forms_table() {
         assert_eq!(forms("U.S."), ["U.S.", "U.S"]);
         assert_eq!(forms("al-Qaeda"), ["al-Qaeda", "al Qaeda"]);

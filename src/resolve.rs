@@ -18,7 +18,9 @@
 //!    Stoltenberg), here and for the surnames of rule 6.
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
-//!    entity in the parentheses and for the rest of the document.
+//!    entity in the parentheses and for the rest of the document. After lower-case words
+//!    whose initials spell it (`genetically modified (GM)`), it is none of the gazetteer's
+//!    entities from there on, unless those words are one of the matched entity's names.
 //! 5. **Near-miss person names.** A run of two or three capitalised words that is one edit away
 //!    from a multi-word person name (two edits for words of eight letters or more) is that
 //!    person, when every other word is exactly right, the changed word keeps its first letter,
@@ -282,7 +284,7 @@ pub(crate) fn resolve(
         found.remove(i);
     }
     if ctx.in_document {
-        acronym_definitions(hay, &mut found);
+        acronym_definitions(ctx.gaz, hay, &mut found);
     }
     if ctx.fuzzy && !ctx.people.is_empty() {
         let extra = ctx.people.near_misses(hay, &found);
@@ -360,13 +362,30 @@ fn insert_all(found: &mut Vec<Candidate>, mut extra: Vec<Candidate>) {
 }
 
 /// `Name (ACR)`: the acronym means the name's entity, there and for the rest of the document.
+/// `lower-case words (ACR)` whose initials spell the acronym (`genetically modified (GM)`,
+/// `weapons of mass destruction (WMD)`) defines it as something that is no name: from there
+/// on the acronym is none of the gazetteer's entities (not General Motors), unless those
+/// words are a name of the entity it matched.
 ///
 /// # Complexity
 /// One scan of the document for all the acronyms defined in it.
-fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
-    // (position of the definition, acronym, entity), in document order.
-    let mut defs: Vec<(usize, &[u8], EntityId)> = Vec::new();
+fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) {
+    // (position of the definition, acronym, entity or none), in document order.
+    let mut defs: Vec<(usize, &[u8], Option<EntityId>)> = Vec::new();
     for c in found.iter() {
+        let acr = &hay[c.start..c.end];
+        if c.start > 0 && hay[c.start - 1] == b'(' && hay.get(c.end) == Some(&b')') {
+            if let Some(words) = lower_case_definition(hay, c.start - 1, acr) {
+                let named = gaz
+                    .entity(c.entity)
+                    .names()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(words));
+                if !named {
+                    defs.push((c.start, acr, None));
+                }
+                continue;
+            }
+        }
         let mut p = c.end;
         if hay.get(p) == Some(&b' ') {
             p += 1;
@@ -380,12 +399,13 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
         let acr = &hay[p + 1..p + 1 + close];
         let name = &hay[c.start..c.end];
         if looks_like_acronym(acr) && letters_from(acr, name) {
-            defs.push((p + 1, acr, c.entity));
+            defs.push((p + 1, acr, Some(c.entity)));
         }
     }
     if defs.is_empty() {
         return;
     }
+    defs.sort_by_key(|d| d.0);
     let mut acronyms: Vec<&[u8]> = defs.iter().map(|d| d.1).collect();
     acronyms.sort();
     acronyms.dedup();
@@ -395,12 +415,14 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
     else {
         return;
     };
-    let mut by_acronym: HashMap<&[u8], Vec<(usize, EntityId)>> = HashMap::default();
+    let mut by_acronym: HashMap<&[u8], Vec<(usize, Option<EntityId>)>> = HashMap::default();
     for &(pos, acr, entity) in &defs {
         by_acronym.entry(acr).or_default().push((pos, entity));
     }
     let first_def = defs[0].0;
     let mut extra = Vec::new();
+    // Mentions of acronyms defined as no name (usually none).
+    let mut gone: Vec<usize> = Vec::new();
     for m in ac.find_iter(&hay[first_def..]) {
         let (s, e) = (first_def + m.start(), first_def + m.end());
         let bounded =
@@ -416,10 +438,17 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
             continue;
         }
         let entity = list[k - 1].1;
-        // The same span found as a name of another entity is redefined; a longer name
-        // containing it stays.
+        // The same span found as a name of another entity is redefined (or, defined as no
+        // name, dropped); a longer name containing it stays.
         let i = found.partition_point(|f| f.start < s);
-        if i < found.len() && found[i].start == s && found[i].end == e {
+        let same_span = i < found.len() && found[i].start == s && found[i].end == e;
+        let Some(entity) = entity else {
+            if same_span {
+                gone.push(i);
+            }
+            continue;
+        };
+        if same_span {
             found[i].entity = entity;
             if found[i].how != How::Name {
                 found[i].how = How::Acronym;
@@ -433,7 +462,57 @@ fn acronym_definitions(hay: &[u8], found: &mut Vec<Candidate>) {
             });
         }
     }
+    for &i in gone.iter().rev() {
+        found.remove(i);
+    }
     insert_all(found, extra);
+}
+
+/// Function words skipped in an acronym's definition (`weapons of mass destruction`).
+const DEFINITION_SKIPS: &[&[u8]] = &[b"of", b"and", b"the", b"for", b"in", b"on", b"to", b"&"];
+
+/// The lower-case words right before the parenthesis at `open` whose initials (those of each
+/// part of a hyphenated word; function words skipped) are the acronym's capitals, in order:
+/// `genetically modified (GM)`, `non-governmental organisations (NGOs)`. At least two words.
+fn lower_case_definition<'h>(hay: &'h [u8], open: usize, acr: &[u8]) -> Option<&'h [u8]> {
+    let capitals: Vec<u8> = acr
+        .iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if capitals.len() < 2 {
+        return None;
+    }
+    let end = open.checked_sub(1).filter(|&e| hay[e] == b' ')?;
+    // Initials still to find, from the last.
+    let mut left = capitals.len();
+    let mut start = end;
+    let mut words = 0;
+    while left > 0 {
+        let mut s = start;
+        while s > 0 && (hay[s - 1].is_ascii_lowercase() || hay[s - 1] == b'-' || hay[s - 1] == b'&')
+        {
+            s -= 1;
+        }
+        let word = &hay[s..start];
+        if word.is_empty() || (s > 0 && is_word_byte(hay[s - 1])) {
+            return None;
+        }
+        if !DEFINITION_SKIPS.contains(&word) {
+            for part in word.rsplit(|&b| b == b'-').filter(|p| !p.is_empty()) {
+                if left == 0 || part[0] != capitals[left - 1] {
+                    return None;
+                }
+                left -= 1;
+            }
+            words += 1;
+        }
+        start = s;
+        if left > 0 {
+            start = start.checked_sub(1).filter(|&e| hay[e] == b' ')?;
+        }
+    }
+    (words >= 2).then(|| &hay[start..end])
 }
 
 fn looks_like_acronym(s: &[u8]) -> bool {
