@@ -374,7 +374,9 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
     let mut defs: Vec<(usize, &[u8], Option<EntityId>)> = Vec::new();
     for c in found.iter() {
         let acr = &hay[c.start..c.end];
-        if c.start > 0 && hay[c.start - 1] == b'(' && hay.get(c.end) == Some(&b')') {
+        let in_parentheses =
+            c.start > 0 && hay[c.start - 1] == b'(' && hay.get(c.end) == Some(&b')');
+        if in_parentheses && looks_like_acronym(acr) {
             if let Some(words) = lower_case_definition(hay, c.start - 1, acr) {
                 let named = gaz
                     .entity(c.entity)
