@@ -986,6 +986,19 @@ mod tests {
                 &["queensland", "victoria-au"],
             ),
             ("Queen Victoria ruled from London.", &["london"]),
+            // A title after a name needing context is no longer name (`Charlotte Lucas`).
+            (
+                "The Federal Reserve held rates. Fed Chair Jerome Powell said so.",
+                &["federal-reserve", "federal-reserve", "jerome-powell"],
+            ),
+            (
+                "Storms hit Australia's New South Wales. New South Wales Premier Bob Carr flew in.",
+                &["australia", "new-south-wales", "new-south-wales"],
+            ),
+            (
+                "Charlotte Lucas came in. Charlotte in North Carolina.",
+                &["north-carolina"],
+            ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
     }

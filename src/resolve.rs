@@ -7,7 +7,8 @@
 //!    when the document also names the entity unambiguously, mentions the country of its
 //!    `country` attribute, or when it follows a place preposition (`in Reading`, not in a
 //!    possessive); never when, anywhere in the document, another capitalised word follows it
-//!    (`Charlotte Lucas`: one sense per document).
+//!    (`Charlotte Lucas`: one sense per document), unless that word is a title (`Fed Chair`,
+//!    `New South Wales Premier`).
 //! 3. **Surnames that are places.** A one-word place right after a title (`Mr Nelson`,
 //!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
 //!    the first names of the gazetteer's people and the common given names of
@@ -155,6 +156,10 @@ const TITLES: &[&str] = &[
     "King",
     "Queen",
     "Mayor",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chief",
     "Detective",
     "Inspector",
     "Constable",
@@ -230,10 +235,15 @@ pub(crate) fn resolve(
             .filter_map(|&e| ctx.gaz.entity(e).attribute("iso2"))
             .collect();
         // `Charlotte Lucas`: part of a longer name that the gazetteer does not know. One sense
-        // per document: once a name is seen so, none of its occurrences is the place.
+        // per document: once a name is seen so, none of its occurrences is the place. A title
+        // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
         let in_longer_name = |c: &Candidate| {
             let next = &hay[c.end..];
-            next.len() > 1 && next[0] == b' ' && next[1].is_ascii_uppercase()
+            if !(next.len() > 1 && next[0] == b' ' && next[1].is_ascii_uppercase()) {
+                return false;
+            }
+            let word = next[1..].split(|&b| !b.is_ascii_alphabetic()).next();
+            !word.is_some_and(is_title)
         };
         let person_like: HashSet<&[u8]> = cands
             .iter()
