@@ -999,6 +999,11 @@ mod tests {
                 "Charlotte Lucas came in. Charlotte in North Carolina.",
                 &["north-carolina"],
             ),
+            // The longest name wins: a cartel named after a state is the cartel.
+            (
+                "The Sinaloa cartel and the Jalisco New Generation Cartel (CJNG) in Sinaloa.",
+                &["sinaloa-cartel", "cjng", "cjng", "sinaloa"],
+            ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
     }
