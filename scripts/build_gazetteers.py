@@ -498,6 +498,11 @@ def build_cities(gc, country_caps):
         gid = str(c["geonameid"])
         ov = CITY_OVERRIDES.get(gid, {})
         name = ov.get("name", c["name"])
+        if not any(ch.isupper() for ch in name):
+            # A few GeoNames names are in lower case ("el hed"); as written they would match
+            # lower-case text.
+            name = name.title()
+            stat("city:name-capitalised")
         aliases = list(ov.get("aliases", []))
         aliases += CITY_EXONYMS.get(name, [])
         for alt in sorted(set(c.get("alternatenames") or [])):
@@ -660,6 +665,11 @@ def main():
         out = []
         for a in e.aliases:
             if letters(a) <= 3 and a not in SHORT_ALIAS_WHITELIST:
+                continue
+            # No capital letter: a descriptor or an adjective of the source's name, not a name
+            # ("Amānat al ‘Āşimah [city]", "wallonne, Région").
+            if not any(c.isupper() for c in a):
+                stat("subdivision-alias:lower-case")
                 continue
             da = decide(a, e.country, None, "subdivision")
             if da == "drop":

@@ -969,6 +969,26 @@ mod tests {
     }
 
     #[test]
+    fn bundled_place_names_have_a_capital() {
+        // A name in lower case matches lower-case text: a generated alias such as `city` (of
+        // "Amānat al ‘Āşimah [city]") made every "city" a place where the context allowed.
+        let gaz = Gazetteer::bundled().unwrap();
+        let lower: Vec<(&str, &str)> = gaz
+            .entities()
+            .iter()
+            .filter(|e| e.kind == "place")
+            .flat_map(|e| e.names().map(move |n| (e.id.as_str(), n)))
+            .filter(|(_, n)| !n.chars().any(char::is_uppercase))
+            .collect();
+        // Written so in news on purpose.
+        assert_eq!(
+            lower,
+            [("eurozone", "euro area"), ("eurozone", "euro zone")],
+            "place names in lower case"
+        );
+    }
+
+    #[test]
     fn errors_name_file_and_line() {
         let cases = [
             (
