@@ -999,6 +999,16 @@ mod tests {
                 "Charlotte Lucas came in. Charlotte in North Carolina.",
                 &["north-carolina"],
             ),
+            // A place that begins an institution's or a building's name is no mention.
+            (
+                "Staff of the National Australia Bank struck in Australia.",
+                &["australia"],
+            ),
+            (
+                "Near the Columbia University campus in New York.",
+                &["new-york-city"],
+            ),
+            ("At the Adelaide Oval in Adelaide.", &["adelaide"]),
             // The longest name wins: a cartel named after a state is the cartel.
             (
                 "The Sinaloa cartel and the Jalisco New Generation Cartel (CJNG) in Sinaloa.",

@@ -17,6 +17,9 @@
 //!    person's one-word name after a first name that none of the person's names begins with
 //!    is another person's surname (`Jill Biden` is not Joe Biden, `Jason Stoltenberg` not Jens
 //!    Stoltenberg), here and for the surnames of rule 6.
+//!    A place's name right before a word such as `University`, `Hospital`, `Bank` or `Oval`
+//!    is the beginning of an institution's or a building's name (`Columbia University`,
+//!    `National Australia Bank`), not a mention of the place.
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document. After lower-case words
@@ -288,7 +291,7 @@ pub(crate) fn resolve(
     };
     // Usually none: nothing is allocated.
     let taken: Vec<usize> = (0..found.len())
-        .filter(|&i| surname(i, &found[i]))
+        .filter(|&i| surname(i, &found[i]) || in_facility_name(ctx, hay, &found[i]))
         .collect();
     for &i in taken.iter().rev() {
         found.remove(i);
@@ -304,6 +307,45 @@ pub(crate) fn resolve(
         surnames(ctx, hay, &mut found);
     }
     found
+}
+
+/// Words that end the name of an institution or a building named after a place: `Columbia
+/// University`, `National Australia Bank`, `Adelaide Oval`, `Wollongong Hospital`.
+const FACILITY_HEADS: &[&[u8]] = &[
+    b"Academy",
+    b"Airport",
+    b"Bank",
+    b"Cathedral",
+    b"Clinic",
+    b"College",
+    b"Hospital",
+    b"Hotel",
+    b"Infirmary",
+    b"Institute",
+    b"Library",
+    b"Museum",
+    b"Observatory",
+    b"Oval",
+    b"Polytechnic",
+    b"Prison",
+    b"School",
+    b"Stadium",
+    b"Tower",
+    b"Towers",
+    b"University",
+    b"Zoo",
+];
+
+/// Whether a place's name is the first part of an institution's or a building's name that
+/// the gazetteer does not know (`Columbia University`): the longest name is the mention, so
+/// the place alone is none.
+fn in_facility_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
+    let next = &hay[c.end..];
+    if next.first() != Some(&b' ') {
+        return false;
+    }
+    let word = next[1..].split(|&b| !b.is_ascii_alphabetic()).next();
+    word.is_some_and(|w| FACILITY_HEADS.contains(&w)) && ctx.gaz.entity(c.entity).kind == "place"
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
