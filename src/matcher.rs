@@ -1009,7 +1009,12 @@ mod tests {
                 &["new-york-city"],
             ),
             ("At the Adelaide Oval in Adelaide.", &["adelaide"]),
-            // The longest name wins: a cartel named after a state is the cartel.
+            // The longest name wins: a sea named after a country is the sea, a cartel named
+            // after a state the cartel.
+            (
+                "Ships in the East China Sea off China, then the Sea of Japan.",
+                &["east-china-sea", "china", "sea-of-japan"],
+            ),
             (
                 "The Sinaloa cartel and the Jalisco New Generation Cartel (CJNG) in Sinaloa.",
                 &["sinaloa-cartel", "cjng", "cjng", "sinaloa"],
