@@ -1009,6 +1009,10 @@ mod tests {
                 &["new-york-city"],
             ),
             ("At the Adelaide Oval in Adelaide.", &["adelaide"]),
+            (
+                "Soccer Australia and Radio New Zealand said Australia won.",
+                &["australia"],
+            ),
             // The longest name wins: a sea named after a country is the sea, a cartel named
             // after a state the cartel.
             (

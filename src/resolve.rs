@@ -19,7 +19,8 @@
 //!    Stoltenberg), here and for the surnames of rule 6.
 //!    A place's name right before a word such as `University`, `Hospital`, `Bank` or `Oval`
 //!    is the beginning of an institution's or a building's name (`Columbia University`,
-//!    `National Australia Bank`), not a mention of the place.
+//!    `National Australia Bank`), not a mention of the place; so is a place's name right
+//!    after a word such as `Radio`, `Soccer` or `Energy` (`Radio New Zealand`).
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document. After lower-case words
@@ -291,7 +292,7 @@ pub(crate) fn resolve(
     };
     // Usually none: nothing is allocated.
     let taken: Vec<usize> = (0..found.len())
-        .filter(|&i| surname(i, &found[i]) || in_facility_name(ctx, hay, &found[i]))
+        .filter(|&i| surname(i, &found[i]) || in_longer_org_name(ctx, hay, &found[i]))
         .collect();
     for &i in taken.iter().rev() {
         found.remove(i);
@@ -336,16 +337,41 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"Zoo",
 ];
 
-/// Whether a place's name is the first part of an institution's or a building's name that
-/// the gazetteer does not know (`Columbia University`): the longest name is the mention, so
-/// the place alone is none.
-fn in_facility_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
+/// Words that begin the name of a body, a broadcaster or a company named after its country:
+/// `Soccer Australia`, `Radio New Zealand`, `Energy Australia`.
+const BODY_PREFIXES: &[&[u8]] = &[
+    b"Athletics",
+    b"Basketball",
+    b"Cricket",
+    b"Cycling",
+    b"Energy",
+    b"Football",
+    b"Golf",
+    b"Hockey",
+    b"Netball",
+    b"Nutrition",
+    b"Radio",
+    b"Rowing",
+    b"Rugby",
+    b"Soccer",
+    b"Swimming",
+    b"Telecom",
+    b"Tennis",
+];
+
+/// Whether a place's name is part of the name of an institution, a building or a body that
+/// the gazetteer does not know (`Columbia University`, `Soccer Australia`): the longest name
+/// is the mention, so the place alone is none.
+fn in_longer_org_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
     let next = &hay[c.end..];
-    if next.first() != Some(&b' ') {
-        return false;
-    }
-    let word = next[1..].split(|&b| !b.is_ascii_alphabetic()).next();
-    word.is_some_and(|w| FACILITY_HEADS.contains(&w)) && ctx.gaz.entity(c.entity).kind == "place"
+    let head = next.first() == Some(&b' ')
+        && next[1..]
+            .split(|&b| !b.is_ascii_alphabetic())
+            .next()
+            .is_some_and(|w| FACILITY_HEADS.contains(&w));
+    let prefix =
+        word_before(hay, c.start).is_some_and(|(w, point)| !point && BODY_PREFIXES.contains(&w));
+    (head || prefix) && ctx.gaz.entity(c.entity).kind == "place"
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
