@@ -190,6 +190,14 @@ fn word_before(hay: &[u8], pos: usize) -> Option<(&[u8], bool)> {
     Some((&hay[s..e], point))
 }
 
+/// The word (ASCII letters) right after `pos`, one space after it: `Chair` after `Fed` in
+/// `Fed Chair`.
+fn word_after(hay: &[u8], pos: usize) -> Option<&[u8]> {
+    let next = hay.get(pos..)?.strip_prefix(b" ")?;
+    let len = next.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    (len > 0).then(|| &next[..len])
+}
+
 /// Whether the word right before `pos` is a common given name, capitalised (`Brendan`).
 fn after_given_name(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, point)| !point && capitalised(w) && is_given_name(w))
@@ -242,12 +250,7 @@ pub(crate) fn resolve(
         // per document: once a name is seen so, none of its occurrences is the place. A title
         // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
         let in_longer_name = |c: &Candidate| {
-            let next = &hay[c.end..];
-            if !(next.len() > 1 && next[0] == b' ' && next[1].is_ascii_uppercase()) {
-                return false;
-            }
-            let word = next[1..].split(|&b| !b.is_ascii_alphabetic()).next();
-            !word.is_some_and(is_title)
+            word_after(hay, c.end).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
         };
         let person_like: HashSet<&[u8]> = cands
             .iter()
@@ -363,12 +366,7 @@ const BODY_PREFIXES: &[&[u8]] = &[
 /// the gazetteer does not know (`Columbia University`, `Soccer Australia`): the longest name
 /// is the mention, so the place alone is none.
 fn in_longer_org_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
-    let next = &hay[c.end..];
-    let head = next.first() == Some(&b' ')
-        && next[1..]
-            .split(|&b| !b.is_ascii_alphabetic())
-            .next()
-            .is_some_and(|w| FACILITY_HEADS.contains(&w));
+    let head = word_after(hay, c.end).is_some_and(|w| FACILITY_HEADS.contains(&w));
     let prefix =
         word_before(hay, c.start).is_some_and(|(w, point)| !point && BODY_PREFIXES.contains(&w));
     (head || prefix) && ctx.gaz.entity(c.entity).kind == "place"
@@ -984,7 +982,7 @@ impl PeopleIndex {
 
 #[cfg(test)]
 mod surname_tests {
-    use super::{after_title, is_given_name, surname_keys, GIVEN_NAMES};
+    use super::{after_title, is_given_name, surname_keys, word_after, GIVEN_NAMES};
 
     #[test]
     fn given_names_sorted_capitalised_and_not_words() {
@@ -1025,6 +1023,21 @@ mod surname_tests {
             ("Xmr Nelson", 4, false),
         ] {
             assert_eq!(after_title(text.as_bytes(), pos), want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn word_after_one_space() {
+        for (text, pos, want) in [
+            ("Fed Chair Powell", 3, Some("Chair")),
+            ("Fed Chair", 3, Some("Chair")),
+            ("Fed  Chair", 3, None),
+            ("Fed, Chair", 3, None),
+            ("Fed 2024", 3, None),
+            ("Fed", 3, None),
+        ] {
+            let got = word_after(text.as_bytes(), pos).map(|w| std::str::from_utf8(w).unwrap());
+            assert_eq!(got, want, "{:?}", text);
         }
     }
 
