@@ -171,20 +171,23 @@ def load_words():
     return lower, proper
 
 
-def load_census():
+def census_top(fname, n=None):
+    """The first `n` names (all when None) of one of the `names` package's census lists
+    (`dist.male.first`, `dist.female.first`, `dist.all.last`), capitalised."""
     d = os.path.dirname(census_names.__file__)
+    out = set()
+    with open(os.path.join(d, fname), encoding="ascii") as f:
+        for i, line in enumerate(f):
+            if n is not None and i >= n:
+                break
+            parts = line.split()
+            if parts:
+                out.add(parts[0].capitalize())
+    return out
 
-    def top(fname, n):
-        out = set()
-        with open(os.path.join(d, fname), encoding="ascii") as f:
-            for i, line in enumerate(f):
-                if i >= n:
-                    break
-                parts = line.split()
-                if parts:
-                    out.add(parts[0].capitalize())
-        return out
 
+def load_census():
+    top = census_top
     first = top("dist.male.first", TOP_FIRST_NAMES) | top("dist.female.first", TOP_FIRST_NAMES)
     last = top("dist.all.last", TOP_SURNAMES)
     wide = (top("dist.male.first", WIDE_FIRST_NAMES) | top("dist.female.first", WIDE_FIRST_NAMES)
