@@ -306,11 +306,7 @@ impl Accumulator {
     pub fn merge_into_parts(accs: Vec<Accumulator>) -> Parts {
         if let Some((first, rest)) = accs.split_first() {
             for a in rest {
-                assert_eq!(
-                    (first.window, first.keep, first.max_entities),
-                    (a.window, a.keep, a.max_entities),
-                    "merging accumulators with different settings"
-                );
+                first.assert_same_settings(a);
             }
         }
         let keep = accs.first().map_or(0, |a| a.keep);
@@ -497,16 +493,21 @@ impl Accumulator {
         capped
     }
 
-    /// Merges another accumulator (of other documents) into this one.
-    ///
-    /// # Panics
-    /// If the two were made with different settings.
-    pub fn merge(&mut self, other: Accumulator) {
+    /// Panics unless the two were made with the same settings (they cannot be merged).
+    fn assert_same_settings(&self, other: &Accumulator) {
         assert_eq!(
             (self.window, self.keep, self.max_entities),
             (other.window, other.keep, other.max_entities),
             "merging accumulators with different settings"
         );
+    }
+
+    /// Merges another accumulator (of other documents) into this one.
+    ///
+    /// # Panics
+    /// If the two were made with different settings.
+    pub fn merge(&mut self, other: Accumulator) {
+        self.assert_same_settings(&other);
         self.documents += other.documents;
         self.bytes += other.bytes;
         self.capped += other.capped;
