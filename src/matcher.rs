@@ -1013,6 +1013,15 @@ mod tests {
                 "Soccer Australia and Radio New Zealand said Australia won.",
                 &["australia"],
             ),
+            // So does a newspaper's name or a crude oil's.
+            (
+                "The Moscow Times and the Bangkok Post reported from Moscow.",
+                &["moscow"],
+            ),
+            (
+                "Brent crude and West Texas Intermediate rose; Urals Crude fell in Russia.",
+                &["russia"],
+            ),
             // The longest name wins: a sea named after a country is the sea, a cartel named
             // after a state the cartel.
             (

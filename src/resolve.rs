@@ -19,7 +19,8 @@
 //!    Stoltenberg), here and for the surnames of rule 6.
 //!    A place's name right before a word such as `University`, `Hospital`, `Bank` or `Oval`
 //!    is the beginning of an institution's or a building's name (`Columbia University`,
-//!    `National Australia Bank`), not a mention of the place; so is a place's name right
+//!    `National Australia Bank`), not a mention of the place, as is one before a newspaper's
+//!    `Times` or `Post` (`The Moscow Times`) or before `crude` (`Brent crude`); so is a place's name right
 //!    after a word such as `Radio`, `Soccer` or `Energy` (`Radio New Zealand`).
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
@@ -313,31 +314,51 @@ pub(crate) fn resolve(
     found
 }
 
-/// Words that end the name of an institution or a building named after a place: `Columbia
-/// University`, `National Australia Bank`, `Adelaide Oval`, `Wollongong Hospital`.
+/// Words that end a longer name that begins with a place: an institution or a building
+/// (`Columbia University`, `National Australia Bank`, `Adelaide Oval`, `Virginia Tech`), a
+/// newspaper (`The Moscow Times`, `Bangkok Post`, `Sydney Morning Herald`) or a crude oil
+/// (`Brent crude`, `Urals crude`, `West Texas Intermediate`).
 const FACILITY_HEADS: &[&[u8]] = &[
     b"Academy",
     b"Airport",
     b"Bank",
     b"Cathedral",
+    b"Chronicle",
     b"Clinic",
     b"College",
+    b"Courier",
+    b"Crude",
+    b"Examiner",
+    b"Gazette",
+    b"Globe",
+    b"Herald",
     b"Hospital",
     b"Hotel",
     b"Infirmary",
+    b"Inquirer",
     b"Institute",
+    b"Intermediate",
+    b"Journal",
     b"Library",
+    b"Morning",
     b"Museum",
     b"Observatory",
+    b"Observer",
     b"Oval",
     b"Polytechnic",
+    b"Post",
     b"Prison",
     b"School",
     b"Stadium",
+    b"Tech",
+    b"Telegraph",
+    b"Times",
     b"Tower",
     b"Towers",
+    b"Tribune",
     b"University",
     b"Zoo",
+    b"crude",
 ];
 
 /// Words that begin the name of a body, a broadcaster or a company named after its country:
