@@ -995,6 +995,16 @@ mod tests {
                 "Storms hit Australia's New South Wales. New South Wales Premier Bob Carr flew in.",
                 &["australia", "new-south-wales", "new-south-wales"],
             ),
+            // Nor is a word of a headline in Title Case; and a place of the country
+            // supports the country's ambiguous name.
+            (
+                "Georgia Bars Opposition Leaders From Vote\nIn Tbilisi, Georgia's party won.",
+                &["georgia", "tbilisi", "georgia"],
+            ),
+            (
+                "Michael Jordan and Georgia Smith flew to Atlanta.",
+                &["atlanta"],
+            ),
             (
                 "Charlotte Lucas came in. Charlotte in North Carolina.",
                 &["north-carolina"],

@@ -5,10 +5,11 @@
 //!    not Taliban and Pakistan.
 //! 2. **Context.** A name marked `ambiguous` in its gazetteer (`Reading`, `Jordan`) is kept only
 //!    when the document also names the entity unambiguously, mentions the country of its
-//!    `country` attribute, or when it follows a place preposition (`in Reading`, not in a
-//!    possessive); never when, anywhere in the document, another capitalised word follows it
-//!    (`Charlotte Lucas`: one sense per document), unless that word is a title (`Fed Chair`,
-//!    `New South Wales Premier`).
+//!    `country` attribute (or, for a country, something in it: `Tbilisi` for `Georgia`), or
+//!    when it follows a place preposition (`in Reading`, not in a possessive); never when,
+//!    anywhere in the document, another capitalised word follows it (`Charlotte Lucas`: one
+//!    sense per document), unless that word is a title (`Fed Chair`, `New South Wales
+//!    Premier`) or the line is a headline in Title Case.
 //! 3. **Surnames that are places.** A one-word place right after a title (`Mr Nelson`,
 //!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
 //!    the first names of the gazetteer's people and the common given names of
@@ -226,6 +227,37 @@ fn after_title(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, _)| is_title(w))
 }
 
+/// Whether the line around `pos` is in Title Case, as headlines often are (`Georgia Bars
+/// Opposition Leaders From Election`): three or more words of four letters or more, all
+/// capitalised. Lines end at a `\n` (a paragraph break) or at one of `breaks` (the sorted
+/// positions of single line breaks, [`Normalized::line_breaks`]); only 200 bytes on either
+/// side of `pos` are looked at.
+fn in_title_case_line(hay: &[u8], breaks: &[u32], pos: usize) -> bool {
+    let from = pos.saturating_sub(200);
+    let to = (pos + 200).min(hay.len());
+    let k = breaks.partition_point(|&b| (b as usize) < pos);
+    let start = hay[from..pos]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(from, |i| from + i + 1)
+        .max(k.checked_sub(1).map_or(0, |i| breaks[i] as usize + 1));
+    let end = hay[pos..to]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(to, |i| pos + i)
+        .min(breaks.get(k).map_or(usize::MAX, |&b| b as usize));
+    let mut capitalised = 0;
+    for w in hay[start..end].split(|b| !b.is_ascii_alphabetic()) {
+        if w.len() >= 4 {
+            if w[0].is_ascii_lowercase() {
+                return false;
+            }
+            capitalised += 1;
+        }
+    }
+    capitalised >= 3
+}
+
 /// Whether a word is one of [`TITLES`].
 fn is_title(w: &[u8]) -> bool {
     TITLES.iter().any(|t| t.as_bytes() == w)
@@ -247,11 +279,19 @@ pub(crate) fn resolve(
             .iter()
             .filter_map(|&e| ctx.gaz.entity(e).attribute("iso2"))
             .collect();
+        // And the countries they are in: `Tbilisi` supports `Georgia`, `Amman` `Jordan`.
+        let located: HashSet<&str> = entities
+            .iter()
+            .filter_map(|&e| ctx.gaz.entity(e).attribute("country"))
+            .collect();
         // `Charlotte Lucas`: part of a longer name that the gazetteer does not know. One sense
         // per document: once a name is seen so, none of its occurrences is the place. A title
         // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
+        // Nor is a capitalised word in a headline in Title Case (`Georgia Bars Opposition
+        // Leaders`), where every word is.
         let in_longer_name = |c: &Candidate| {
             word_after(hay, c.end).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
+                && !in_title_case_line(hay, norm.line_breaks(), c.start)
         };
         let person_like: HashSet<&[u8]> = cands
             .iter()
@@ -266,6 +306,8 @@ pub(crate) fn resolve(
                     || e.attribute("country").is_some_and(|code| {
                         countries.iter().any(|k| k.eq_ignore_ascii_case(code))
                     })
+                    || e.attribute("iso2")
+                        .is_some_and(|code| located.iter().any(|k| k.eq_ignore_ascii_case(code)))
                     || (!possessive
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))));
             if supported {
@@ -1003,7 +1045,9 @@ impl PeopleIndex {
 
 #[cfg(test)]
 mod surname_tests {
-    use super::{after_title, is_given_name, surname_keys, word_after, GIVEN_NAMES};
+    use super::{
+        after_title, in_title_case_line, is_given_name, surname_keys, word_after, GIVEN_NAMES,
+    };
 
     #[test]
     fn given_names_sorted_capitalised_and_not_words() {
@@ -1044,6 +1088,59 @@ mod surname_tests {
             ("Xmr Nelson", 4, false),
         ] {
             assert_eq!(after_title(text.as_bytes(), pos), want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn title_case_lines() {
+        // (text, single line breaks, position, whether its line is in Title Case)
+        let cases: &[(&str, &[u32], usize, bool)] = &[
+            ("Georgia Bars Opposition Leaders From Vote", &[], 0, true),
+            (
+                "Russia Warns Of U.S. Weapons Falling Into ISIS Hands",
+                &[],
+                0,
+                true,
+            ),
+            (
+                "Body text.\nGeorgia Bars Opposition Leaders\nMore text here.",
+                &[],
+                11,
+                true,
+            ),
+            (
+                "Body text. Georgia Bars Opposition Leaders More text here.",
+                &[10, 42],
+                11,
+                true,
+            ),
+            (
+                "Body text. Georgia Bars Opposition Leaders More text here.",
+                &[10, 42],
+                0,
+                false,
+            ),
+            (
+                "Charlotte Lucas was a sensible, intelligent young woman",
+                &[],
+                0,
+                false,
+            ),
+            (
+                "Russia sees over 150 man-portable US missiles",
+                &[],
+                0,
+                false,
+            ),
+            ("By Charlotte Lucas", &[], 3, false),
+        ];
+        for &(text, breaks, pos, want) in cases {
+            assert_eq!(
+                in_title_case_line(text.as_bytes(), breaks, pos),
+                want,
+                "{:?}",
+                text
+            );
         }
     }
 
