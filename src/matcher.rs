@@ -737,21 +737,8 @@ fn short_acronym(text: &[u8]) -> bool {
 /// Whether the text around `[s, e)` (on the same line) is written in capitals only.
 fn all_caps_context(norm: &Normalized, s: usize, e: usize) -> bool {
     let hay = norm.as_bytes();
-    let breaks = norm.line_breaks();
-    // The line: between paragraph breaks (`\n`) and single line breaks.
-    let k = breaks.partition_point(|&b| (b as usize) < s);
-    let line_start = if k > 0 { breaks[k - 1] as usize + 1 } else { 0 };
-    let line_end = breaks.get(k).map_or(hay.len(), |&b| b as usize);
-    let lo = s.saturating_sub(40).max(line_start);
-    let lo = hay[lo..s]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(lo, |p| lo + p + 1);
-    let hi = (e + 40).min(line_end).max(e);
-    let hi = hay[e..hi]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(hi, |p| e + p);
+    let line = norm.line_around(s, e, 40);
+    let (lo, hi) = (line.start, line.end);
     let window = [&hay[lo..s], &hay[e..hi]];
     let upper: usize = window
         .iter()

@@ -95,6 +95,31 @@ impl Normalized {
     pub fn line_breaks(&self) -> &[u32] {
         &self.line_breaks
     }
+
+    /// The bounds of the line that holds `[s, e)`, at most `reach` bytes on either side: a
+    /// line ends at a paragraph break (`\n`) or at a single line break.
+    ///
+    /// # Complexity
+    ///
+    /// O(log b + reach) for b single line breaks in the document.
+    pub fn line_around(&self, s: usize, e: usize, reach: usize) -> std::ops::Range<usize> {
+        let hay = self.text.as_bytes();
+        let breaks = &self.line_breaks;
+        let k = breaks.partition_point(|&b| (b as usize) < s);
+        let line_start = if k > 0 { breaks[k - 1] as usize + 1 } else { 0 };
+        let line_end = breaks.get(k).map_or(hay.len(), |&b| b as usize);
+        let lo = s.saturating_sub(reach).max(line_start).min(s);
+        let lo = hay[lo..s]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let hi = (e + reach).min(line_end).max(e);
+        let hi = hay[e..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |p| e + p);
+        lo..hi
+    }
 }
 
 /// Maps offsets of normalised text back to offsets of the original input.
