@@ -13,7 +13,8 @@
 //!   `IS-K`) matches only exactly as written, so `is`, `us`, `un` never match; a short acronym
 //!   (three letters or fewer) is not matched in ALL-CAPS text, where `IS` and `US` are words.
 //! - Any other name matches as written, with lower-case word-initial letters capitalised (title
-//!   case: `Ministry Of Foreign Affairs`), or in ALL CAPS (`MOSCOW`). Never in lower case: a
+//!   case: `Ministry Of Foreign Affairs`) or only the first (`Von der Leyen`), or in ALL CAPS
+//!   (`MOSCOW`). Never in lower case: a
 //!   lower-case `turkey`, `china`, `reading` is not a name.
 
 use std::sync::Arc;
@@ -699,8 +700,9 @@ fn ends_word(hay: &[u8], e: usize) -> bool {
 }
 
 /// The capitalisations a normalised name is matched in (see the module docs): as written;
-/// unless it is an acronym, with every word capitalised (title case); and in capitals, for
-/// names of four letters or more (so that `LeT` does not become `LET`).
+/// unless it is an acronym, with every word capitalised (title case) and, when it begins in
+/// lower case, with its first letter capitalised (`Von der Leyen` beginning a sentence); and in
+/// capitals, for names of four letters or more (so that `LeT` does not become `LET`).
 fn case_forms(form: &str, acronym: bool) -> Vec<String> {
     let mut out = vec![form.to_string()];
     if acronym {
@@ -720,6 +722,14 @@ fn case_forms(form: &str, acronym: bool) -> Vec<String> {
         .collect();
     if title != form {
         out.push(title);
+    }
+    // `Von der Leyen` at the start of a sentence.
+    if b[0].is_ascii_lowercase() {
+        let mut first = form.to_string();
+        first[..1].make_ascii_uppercase();
+        if !out.contains(&first) {
+            out.push(first);
+        }
     }
     if b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4 {
         let upper = form.to_ascii_uppercase();
@@ -814,6 +824,16 @@ mod tests {
                 ],
             ),
             ("al Qaeda", false, &["al Qaeda", "Al Qaeda", "AL QAEDA"]),
+            (
+                "von der Leyen",
+                false,
+                &[
+                    "von der Leyen",
+                    "Von Der Leyen",
+                    "Von der Leyen",
+                    "VON DER LEYEN",
+                ],
+            ),
             ("LeT", false, &["LeT"]),
             ("US", true, &["US"]),
             ("U.S.", true, &["U.S."]),
@@ -1031,6 +1051,31 @@ mod tests {
             ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
+    }
+
+    #[test]
+    fn surnames_alone_table() {
+        // (text, the mentions found): a person's surname alone, with its particles in either
+        // case, once the document names the person in full; not when it begins a longer name.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Ursula von der Leyen spoke. Von der Leyen left; von der Leyen came back.",
+                &["Ursula von der Leyen", "Von der Leyen", "von der Leyen"],
+            ),
+            (
+                "Prime Minister Bart De Wever spoke. De Wever left.",
+                &["Bart De Wever", "De Wever"],
+            ),
+            (
+                "Mahrang Baloch spoke. The Baloch Yakjehti Committee marched, Baloch said.",
+                &["Mahrang Baloch", "Baloch"],
+            ),
+            (
+                "Abdul Ghani Baradar came.\nBaradar Meets Uzbek Minister In Tashkent",
+                &["Abdul Ghani Baradar", "Baradar", "Tashkent"],
+            ),
+        ];
+        check_table(cases, |_, text, x| text[x.start..x.end].to_string());
     }
 
     #[test]

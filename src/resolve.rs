@@ -227,6 +227,14 @@ fn after_title(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, _)| is_title(w))
 }
 
+/// Whether the name at `[s, e)` begins a longer name that the gazetteer does not know: a
+/// capitalised word follows (`Charlotte Lucas`, `Baloch Yakjehti Committee`), which is no
+/// title (`Fed Chair`) and not the next word of a headline in Title Case.
+fn begins_longer_name(norm: &Normalized, s: usize, e: usize) -> bool {
+    word_after(norm.as_bytes(), e).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
+        && !in_title_case_line(norm, s)
+}
+
 /// Whether the line around `pos` is in Title Case, as headlines often are (`Georgia Bars
 /// Opposition Leaders From Election`): three or more words of four letters or more, all
 /// capitalised. Only 200 bytes on either side of `pos` are looked at.
@@ -275,10 +283,7 @@ pub(crate) fn resolve(
         // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
         // Nor is a capitalised word in a headline in Title Case (`Georgia Bars Opposition
         // Leaders`), where every word is.
-        let in_longer_name = |c: &Candidate| {
-            word_after(hay, c.end).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
-                && !in_title_case_line(norm, c.start)
-        };
+        let in_longer_name = |c: &Candidate| begins_longer_name(norm, c.start, c.end);
         let person_like: HashSet<&[u8]> = cands
             .iter()
             .filter(|c| c.how == How::NeedsContext && in_longer_name(c))
@@ -337,7 +342,7 @@ pub(crate) fn resolve(
         insert_all(&mut found, extra);
     }
     if ctx.in_document {
-        surnames(ctx, hay, &mut found);
+        surnames(ctx, norm, &mut found);
     }
     found
 }
@@ -695,9 +700,17 @@ fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
             && w.iter()
                 .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
     };
-    let prev = std::str::from_utf8(words[words.len() - 2]).unwrap_or("");
-    if words.len() >= 3 && PARTICLES.contains(&prev) && ok(last) {
-        keys.push([prev.as_bytes(), b" ", last].concat());
+    // The particles before the last word, in either case (`von der Leyen`, `De Wever`), when
+    // a given name is left before them.
+    let particle = |w: &[u8]| {
+        std::str::from_utf8(w).is_ok_and(|w| PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    };
+    let first = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| !particle(w))
+        .map_or(0, |i| i + 1);
+    if first >= 1 && first < words.len() - 1 && ok(last) {
+        keys.push(words[first..].join(&b' '));
         return keys;
     }
     if let Some(dash) = last.iter().position(|&b| b == b'-') {
@@ -715,7 +728,8 @@ fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
 }
 
 /// Surnames of people named in full, found alone elsewhere in the document.
-fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
+fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
+    let hay = norm.as_bytes();
     let mut owners: HashMap<Vec<u8>, HashSet<EntityId>> = HashMap::default();
     for c in found.iter() {
         if !ctx.people.is_person(c.entity) || c.how == How::Surname {
@@ -773,7 +787,9 @@ fn surnames(ctx: &Context<'_>, hay: &[u8], found: &mut Vec<Candidate>) {
         let another = || {
             s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity)
         };
-        if bounded && !overlaps(found, s, e) && !another() {
+        // Part of a longer name the gazetteer does not know (`Baloch Yakjehti Committee`
+        // after `Mahrang Baloch`), unless that word is a title or the line a headline.
+        if bounded && !overlaps(found, s, e) && !another() && !begins_longer_name(norm, s, e) {
             extra.push(Candidate {
                 start: s,
                 end: e,
@@ -1137,6 +1153,10 @@ mod surname_tests {
             ("Vasily Nebenzya", &["Nebenzya"]),
             ("Osama bin Laden", &["bin Laden"]),
             ("Staffan de Mistura", &["de Mistura"]),
+            ("Ursula von der Leyen", &["von der Leyen"]),
+            ("Bart De Wever", &["De Wever"]),
+            ("Marine Le Pen", &["Le Pen"]),
+            ("De Wever", &["Wever"]),
             ("Bashar al-Assad", &["al-Assad", "Assad"]),
             ("Xi Jinping", &["Jinping"]),
             ("Shafqat Ali Khan", &["Khan"]),
