@@ -962,7 +962,7 @@ mod tests {
                 "The flight from Sydney to Toledo landed.",
                 &["Sydney", "Toledo"],
             ),
-            ("Dr. Khair spoke. Khair is a town.", &["Khair"]),
+            ("Dr. Khair spoke. Khair is a doctor, in Khair.", &["Khair"]),
             ("Jack London wrote of Kabul.", &["Kabul"]),
             // Another person of the same surname.
             ("Jill Biden spoke. President Biden said.", &["Biden"]),
@@ -980,6 +980,11 @@ mod tests {
             ("Georgia Ukraine talks.", &["Ukraine"]),
             ("Will Kabul fall? May Kabul stand.", &["Kabul", "Kabul"]),
             ("Vladimir Gusev said.", &[]),
+            // One sense per document, but after a place preposition.
+            (
+                "Spokesman Asadullah Safi spoke. Safi said so in Safi.",
+                &["Safi"],
+            ),
         ];
         check_table(cases, |_, text, x| text[x.start..x.end].to_string());
     }

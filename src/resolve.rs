@@ -14,7 +14,8 @@
 //!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
 //!    the first names of the gazetteer's people and the common given names of
 //!    `gazetteers/given-names.txt`) is a person's surname, not the place; not when that word
-//!    is itself a mention or a place's or organisation's name (`Israel Gaza war`). Likewise a
+//!    is itself a mention or a place's or organisation's name (`Israel Gaza war`); and then
+//!    in the rest of the document, but after a place preposition (`Safi said`, `in Safi`). Likewise a
 //!    person's one-word name after a first name that none of the person's names begins with
 //!    is another person's surname (`Jill Biden` is not Joe Biden, `Jason Stoltenberg` not Jens
 //!    Stoltenberg), here and for the surnames of rule 6.
@@ -328,8 +329,29 @@ pub(crate) fn resolve(
                 || (after_given_name(hay, c.start) && !cands.iter().any(|k| k.end + 1 == c.start)))
     };
     // Usually none: nothing is allocated.
+    let surnames_of_places: Vec<usize> = (0..found.len())
+        .filter(|&i| surname(i, &found[i]) && ctx.gaz.entity(found[i].entity).kind == "place")
+        .collect();
+    // One sense per document: a place's name read as a surname (`Brendan Nelson`) is the
+    // person's elsewhere in the document too (`Nelson said`), but after a place preposition
+    // (`in Nelson`).
+    let read_as_surname: HashSet<&[u8]> = if ctx.in_document {
+        surnames_of_places
+            .iter()
+            .map(|&i| &hay[found[i].start..found[i].end])
+            .collect()
+    } else {
+        HashSet::default()
+    };
     let taken: Vec<usize> = (0..found.len())
-        .filter(|&i| surname(i, &found[i]) || in_longer_org_name(ctx, hay, &found[i]))
+        .filter(|&i| {
+            let c = &found[i];
+            surnames_of_places.binary_search(&i).is_ok()
+                || (ctx.people.is_person(c.entity) && surname(i, c))
+                || in_longer_org_name(ctx, hay, c)
+                || (read_as_surname.contains(&hay[c.start..c.end])
+                    && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
+        })
         .collect();
     for &i in taken.iter().rev() {
         found.remove(i);
