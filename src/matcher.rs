@@ -1035,10 +1035,24 @@ mod tests {
                 "Soccer Australia and Radio New Zealand said Australia won.",
                 &["australia"],
             ),
+            // And a body's name a word or two after it, or an institution's before `of`;
+            // not when the words hold a mention (`Kabul UNAMA Office`) or in a headline.
+            (
+                "The Afghanistan Railway Authority and the University of Balochistan meet in Kabul today.",
+                &["kabul"],
+            ),
+            (
+                "Staff of the Kabul UNAMA Office and of the Queensland Tourism Industry Council disagreed.",
+                &["kabul", "unama"],
+            ),
+            (
+                "Russia Signs Trade Agreement With China",
+                &["russia", "china"],
+            ),
             // So does a newspaper's name or a crude oil's.
             (
-                "The Moscow Times and the Bangkok Post reported from Moscow.",
-                &["moscow"],
+                "The Kabul Times and the Bangkok Post reported from Kabul.",
+                &["kabul"],
             ),
             (
                 "Brent crude and West Texas Intermediate rose; Urals Crude fell in Russia.",
@@ -1072,7 +1086,7 @@ mod tests {
                 &["Bart De Wever", "De Wever"],
             ),
             (
-                "Mahrang Baloch spoke. The Baloch Yakjehti Committee marched, Baloch said.",
+                "Mahrang Baloch spoke. The Baloch Unity Front marched, Baloch said.",
                 &["Mahrang Baloch", "Baloch"],
             ),
             (

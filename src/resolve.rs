@@ -22,8 +22,10 @@
 //!    A place's name right before a word such as `University`, `Hospital`, `Bank` or `Oval`
 //!    is the beginning of an institution's or a building's name (`Columbia University`,
 //!    `National Australia Bank`), not a mention of the place, as is one before a newspaper's
-//!    `Times` or `Post` (`The Moscow Times`) or before `crude` (`Brent crude`); so is a place's name right
-//!    after a word such as `Radio`, `Soccer` or `Energy` (`Radio New Zealand`).
+//!    `Times` or `Post` (`The Kabul Times`), before `crude` (`Brent crude`), or a word or two
+//!    before a body's `Authority` or `Office` (`Afghanistan Railway Authority`); so is a
+//!    place's name right after a word such as `Radio`, `Soccer` or `Energy` (`Radio New
+//!    Zealand`) or after an institution's `of` (`University of Balochistan`).
 //! 4. **Acronyms defined in the text.** An acronym in parentheses right after a name
 //!    (`Islamic State Khorasan (IS-K)`), whose letters are drawn from the name, means that
 //!    entity in the parentheses and for the rest of the document. After lower-case words
@@ -229,7 +231,7 @@ fn after_title(hay: &[u8], pos: usize) -> bool {
 }
 
 /// Whether the name at `[s, e)` begins a longer name that the gazetteer does not know: a
-/// capitalised word follows (`Charlotte Lucas`, `Baloch Yakjehti Committee`), which is no
+/// capitalised word follows (`Charlotte Lucas`, `Baloch Unity Front`), which is no
 /// title (`Fed Chair`) and not the next word of a headline in Title Case.
 fn begins_longer_name(norm: &Normalized, s: usize, e: usize) -> bool {
     word_after(norm.as_bytes(), e).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
@@ -348,7 +350,7 @@ pub(crate) fn resolve(
             let c = &found[i];
             surnames_of_places.binary_search(&i).is_ok()
                 || (ctx.people.is_person(c.entity) && surname(i, c))
-                || in_longer_org_name(ctx, hay, c)
+                || in_longer_org_name(ctx, norm, &found, i)
                 || (read_as_surname.contains(&hay[c.start..c.end])
                     && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
         })
@@ -371,13 +373,14 @@ pub(crate) fn resolve(
 
 /// Words that end a longer name that begins with a place: an institution or a building
 /// (`Columbia University`, `National Australia Bank`, `Adelaide Oval`, `Virginia Tech`), a
-/// newspaper (`The Moscow Times`, `Bangkok Post`, `Sydney Morning Herald`) or a crude oil
+/// newspaper (`The Kabul Times`, `Bangkok Post`, `Sydney Morning Herald`) or a crude oil
 /// (`Brent crude`, `Urals crude`, `West Texas Intermediate`).
 const FACILITY_HEADS: &[&[u8]] = &[
     b"Academy",
     b"Airport",
     b"Bank",
     b"Cathedral",
+    b"Chamber",
     b"Chronicle",
     b"Clinic",
     b"College",
@@ -438,14 +441,74 @@ const BODY_PREFIXES: &[&[u8]] = &[
     b"Tennis",
 ];
 
+/// Words that end the name of a body named after a place, a word or two after it (`Afghanistan
+/// Railway Authority`, `Taiwan Affairs Office`, `Shanghai Composite Index`).
+const BODY_HEADS: &[&[u8]] = &[
+    b"Agency",
+    b"Association",
+    b"Authority",
+    b"Board",
+    b"Bureau",
+    b"Chamber",
+    b"Commission",
+    b"Committee",
+    b"Company",
+    b"Corporation",
+    b"Council",
+    b"Department",
+    b"Directorate",
+    b"Exchange",
+    b"Federation",
+    b"Foundation",
+    b"Index",
+    b"Ministry",
+    b"Office",
+    b"Organisation",
+    b"Organization",
+];
+
 /// Whether a place's name is part of the name of an institution, a building or a body that
-/// the gazetteer does not know (`Columbia University`, `Soccer Australia`): the longest name
-/// is the mention, so the place alone is none.
-fn in_longer_org_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
+/// the gazetteer does not know (`Columbia University`, `Soccer Australia`, `Afghanistan
+/// Railway Authority`, `University of Balochistan`): the longest name is the mention, so the
+/// place alone is none. `found[i]` is the place; the others are the document's mentions.
+fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate], i: usize) -> bool {
+    let hay = norm.as_bytes();
+    let c = &found[i];
+    if ctx.gaz.entity(c.entity).kind != "place" {
+        return false;
+    }
     let head = word_after(hay, c.end).is_some_and(|w| FACILITY_HEADS.contains(&w));
     let prefix =
         word_before(hay, c.start).is_some_and(|(w, point)| !point && BODY_PREFIXES.contains(&w));
-    (head || prefix) && ctx.gaz.entity(c.entity).kind == "place"
+    head || prefix || after_head_of(hay, c.start) || {
+        // One or two capitalised words, then a body's word, that hold no other mention (`Kabul
+        // UNAMA Office` is Kabul and UNAMA), outside a headline in Title Case (`Russia Signs
+        // Trade Agreement`).
+        let mut end = c.end;
+        let mut body = None;
+        for _ in 0..3 {
+            match word_after(hay, end) {
+                Some(w) if end > c.end && BODY_HEADS.contains(&w) => {
+                    body = Some(end + 1 + w.len());
+                    break;
+                }
+                Some(w) if w[0].is_ascii_uppercase() => end += 1 + w.len(),
+                _ => break,
+            }
+        }
+        body.is_some_and(|e| found.get(i + 1).is_none_or(|n| n.start >= e))
+            && !in_title_case_line(norm, c.start)
+    }
+}
+
+/// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
+/// of`, `Chamber of`).
+fn after_head_of(hay: &[u8], pos: usize) -> bool {
+    match word_before(hay, pos) {
+        Some((b"of", false)) => word_before(hay, pos - 3)
+            .is_some_and(|(w, point)| !point && FACILITY_HEADS.contains(&w)),
+        _ => false,
+    }
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
@@ -809,8 +872,8 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
         let another = || {
             s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity)
         };
-        // Part of a longer name the gazetteer does not know (`Baloch Yakjehti Committee`
-        // after `Mahrang Baloch`), unless that word is a title or the line a headline.
+        // Part of a longer name the gazetteer does not know (`Baloch Unity Front` after
+        // `Mahrang Baloch`), unless that word is a title or the line a headline.
         if bounded && !overlaps(found, s, e) && !another() && !begins_longer_name(norm, s, e) {
             extra.push(Candidate {
                 start: s,
