@@ -260,10 +260,27 @@ pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
         .reduce(text::PairSet::default, |a, b| a.union(&b))
 }
 
+/// A company's last word and the short form news writes for it (`Toyota Motor Corp`).
+const SUFFIXES: &[(&str, &str)] = &[
+    (" Corporation", " Corp"),
+    (" Company", " Co"),
+    (" Incorporated", " Inc"),
+    (" Limited", " Ltd"),
+];
+
 /// The forms a normalised name is matched in: itself, with hyphens as spaces (`al-Qaeda`,
-/// `al Qaeda`), and without a final point (`U.S.`, `U.S`).
+/// `al Qaeda`), without a final point (`U.S.`, `U.S`), and with a company's last word
+/// shortened (`China National Petroleum Corp`, `Abu Dhabi National Oil Co`; the point after it
+/// is no part of the name).
 fn forms(form: &str) -> Vec<String> {
     let mut out = vec![form.to_string()];
+    for (long, short) in SUFFIXES {
+        if let Some(stem) = form.strip_suffix(long) {
+            if stem.contains(' ') || stem.len() >= 4 {
+                out.push(format!("{}{}", stem, short));
+            }
+        }
+    }
     let b = form.as_bytes();
     let inner_hyphen = (1..b.len().saturating_sub(1))
         .any(|i| b[i] == b'-' && is_word_byte(b[i - 1]) && is_word_byte(b[i + 1]));
@@ -1134,5 +1151,19 @@ mod tests {
         assert_eq!(forms("al-Qaeda"), ["al-Qaeda", "al Qaeda"]);
         assert_eq!(forms("Dr."), ["Dr."]);
         assert_eq!(forms("ISIS-K"), ["ISIS-K", "ISIS K"]);
+        assert_eq!(
+            forms("China National Petroleum Corporation"),
+            [
+                "China National Petroleum Corporation",
+                "China National Petroleum Corp"
+            ]
+        );
+        assert_eq!(
+            forms("Abu Dhabi National Oil Company"),
+            [
+                "Abu Dhabi National Oil Company",
+                "Abu Dhabi National Oil Co"
+            ]
+        );
     }
 }
