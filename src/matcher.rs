@@ -1066,6 +1066,12 @@ mod tests {
                 "Russia Signs Trade Agreement With China",
                 &["russia", "china"],
             ),
+            // A person's name before `International`, `Foundation`, `Tower`, … names
+            // something else.
+            (
+                "At John F. Kennedy International, Clinton Foundation staff met Bill Clinton.",
+                &["bill-clinton"],
+            ),
             // So does a newspaper's name or a crude oil's.
             (
                 "The Kabul Times and the Bangkok Post reported from Kabul.",

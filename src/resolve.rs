@@ -351,6 +351,7 @@ pub(crate) fn resolve(
             surnames_of_places.binary_search(&i).is_ok()
                 || (ctx.people.is_person(c.entity) && surname(i, c))
                 || in_longer_org_name(ctx, norm, &found, i)
+                || names_something_else(ctx, hay, c)
                 || (read_as_surname.contains(&hay[c.start..c.end])
                     && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
         })
@@ -499,6 +500,29 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
         body.is_some_and(|e| found.get(i + 1).is_none_or(|n| n.start >= e))
             && !in_title_case_line(norm, c.start)
     }
+}
+
+/// Words that, after a person's name, make it the name of a place or a body named after the
+/// person (with [`FACILITY_HEADS`]: `Jinnah Hospital`, `Trump Tower`): `John F. Kennedy
+/// International`, `Clinton Foundation`, `Carter Center`.
+const NAMED_AFTER_HEADS: &[&[u8]] = &[
+    b"Boulevard",
+    b"Bridge",
+    b"Center",
+    b"Centre",
+    b"Foundation",
+    b"Hall",
+    b"International",
+    b"Memorial",
+    b"Square",
+];
+
+/// Whether a person's name begins the name of something named after the person (`John F.
+/// Kennedy International Airport`, `Clinton Foundation`): the longest name is the mention.
+fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
+    ctx.people.is_person(c.entity)
+        && word_after(hay, c.end)
+            .is_some_and(|w| FACILITY_HEADS.contains(&w) || NAMED_AFTER_HEADS.contains(&w))
 }
 
 /// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
