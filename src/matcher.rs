@@ -1112,6 +1112,11 @@ mod tests {
                 "Mahrang Baloch spoke. The Baloch Unity Front marched, Baloch said.",
                 &["Mahrang Baloch", "Baloch"],
             ),
+            // Family name first.
+            (
+                "Kim Jong Un met Wang Yi and William Lai. Kim and Wang spoke; Lai and William did not.",
+                &["Kim Jong Un", "Wang Yi", "William Lai", "Kim", "Wang", "Lai"],
+            ),
             (
                 "Abdul Ghani Baradar came.\nBaradar Meets Uzbek Minister In Tashkent",
                 &["Abdul Ghani Baradar", "Baradar", "Tashkent"],

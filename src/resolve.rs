@@ -848,10 +848,19 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
         if !surface.contains(&b' ') {
             continue;
         }
-        let canonical = crate::text::normalize_name(&ctx.gaz.entity(c.entity).name);
+        let entity = ctx.gaz.entity(c.entity);
+        let canonical = crate::text::normalize_name(&entity.name);
+        let family_first = entity
+            .attribute("country")
+            .is_some_and(|k| FAMILY_NAME_FIRST.iter().any(|f| f.eq_ignore_ascii_case(k)));
         for name in [surface, canonical.as_bytes()] {
             for k in surname_keys(name) {
                 owners.entry(k).or_default().insert(c.entity);
+            }
+            if family_first {
+                if let Some(k) = family_name(name) {
+                    owners.entry(k.to_vec()).or_default().insert(c.entity);
+                }
             }
         }
     }
@@ -908,6 +917,27 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
         }
     }
     insert_all(found, extra);
+}
+
+/// Countries (ISO 3166-1 alpha-2) whose people's names put the family name first: `Kim Jong
+/// Un`, `Wang Yi`, `Lee Jae-myung`.
+const FAMILY_NAME_FIRST: &[&str] = &["CN", "HK", "KP", "KR", "MO", "TW", "VN"];
+
+/// Common family names of those countries, as news spells them; those that are English words
+/// (`Park`, `Moon`, `Song`) or under three letters (`Li`, `Wu`) are left out.
+const FAMILY_NAMES: &[&str] = &[
+    "Bui", "Cai", "Cao", "Chen", "Cheng", "Cho", "Choi", "Chu", "Dang", "Deng", "Dong", "Duong",
+    "Feng", "Guo", "Hoang", "Huang", "Jiang", "Jung", "Kang", "Kim", "Lai", "Lee", "Liang", "Lim",
+    "Liu", "Ngo", "Nguyen", "Peng", "Pham", "Phan", "Shen", "Tang", "Tian", "Tran", "Tsai", "Wang",
+    "Wei", "Xiao", "Xie", "Yao", "Yoon", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhou",
+];
+
+/// The family name that begins a name written family name first (`Kim` of `Kim Jong Un`, `Wang`
+/// of `Wang Yi`), when it is one of [`FAMILY_NAMES`]: not `William` of `William Lai`.
+fn family_name(name: &[u8]) -> Option<&[u8]> {
+    let first = name.split(|&b| b == b' ').next()?;
+    (first.len() < name.len() && FAMILY_NAMES.iter().any(|f| f.as_bytes() == first))
+        .then_some(first)
 }
 
 /// Common given names, capitalised, sorted, one a line after the comments
