@@ -10,8 +10,9 @@
 //!
 //! # Case rules
 //! - An *acronym* (a name with capitals and no lower-case letter: `IS`, `US`, `UN`, `U.S.`,
-//!   `IS-K`) matches only exactly as written, so `is`, `us`, `un` never match; a short acronym
-//!   (three letters or fewer) is not matched in ALL-CAPS text, where `IS` and `US` are words.
+//!   `IS-K`) matches only exactly as written, so `is`, `us`, `un` never match; an acronym that
+//!   is also a short English word (`IS`, `US`, `WHO`) is not matched in ALL-CAPS text, where
+//!   it is that word; `UN`, `UK` and `U.S.` are.
 //! - Any other name matches as written, with lower-case word-initial letters capitalised (title
 //!   case: `Ministry Of Foreign Affairs`) or only the first (`Von der Leyen`), or in ALL CAPS
 //!   (`MOSCOW`). Never in lower case: a
@@ -694,7 +695,7 @@ impl Matcher {
             return None;
         }
         let v = &self.variants[pid][0];
-        if v.acronym && short_acronym(&hay[s..e]) && all_caps_context(norm, s, e) {
+        if v.acronym && word_like_acronym(&hay[s..e]) && all_caps_context(norm, s, e) {
             return None;
         }
         Some(Candidate {
@@ -757,8 +758,27 @@ fn case_forms(form: &str, acronym: bool) -> Vec<String> {
     out
 }
 
-fn short_acronym(text: &[u8]) -> bool {
-    text.iter().filter(|b| b.is_ascii_alphabetic()).count() <= 3
+/// Common English words of up to three letters, which text in capitals writes like acronyms
+/// (`THIS IS WHY`, `JOIN US`, `WHO WON`).
+const SHORT_WORDS: &[&str] = &[
+    "a", "ago", "all", "am", "an", "and", "any", "app", "are", "as", "ask", "at", "bad", "be",
+    "big", "but", "buy", "by", "can", "car", "day", "did", "do", "dog", "eat", "end", "far", "few",
+    "for", "get", "go", "got", "had", "has", "he", "her", "him", "his", "hot", "how", "i", "ice",
+    "if", "in", "is", "it", "its", "job", "key", "law", "let", "lie", "low", "man", "may", "me",
+    "men", "my", "new", "no", "not", "now", "of", "off", "oh", "oil", "ok", "old", "on", "one",
+    "or", "our", "out", "own", "pay", "put", "red", "run", "sad", "saw", "say", "sea", "see",
+    "set", "she", "sit", "so", "son", "sun", "tax", "ten", "the", "to", "too", "top", "try", "two",
+    "up", "us", "use", "war", "was", "way", "we", "who", "why", "win", "yes", "yet", "you",
+];
+
+/// Whether an acronym could be an English word written in capitals: three letters or fewer,
+/// no point, and one of [`SHORT_WORDS`] (`IS`, `US`, `WHO`; not `UN`, `UK`, `U.S.`).
+fn word_like_acronym(text: &[u8]) -> bool {
+    text.len() <= 3
+        && text.iter().all(u8::is_ascii_alphabetic)
+        && SHORT_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(text))
 }
 
 /// Whether the text around `[s, e)` (on the same line) is written in capitals only.
@@ -799,7 +819,7 @@ fn assemble(norm: &Normalized, found: Vec<Candidate>, word_positions: bool) -> A
             .saturating_sub(1);
         mentions.push(Mention {
             start: norm.to_original(c.start),
-            end: norm.to_original(c.end),
+            end: norm.to_original_end(c.end),
             entity: c.entity,
             sentence: si,
             paragraph: spans.get(si).map_or(0, |s| s.paragraph),
@@ -812,7 +832,7 @@ fn assemble(norm: &Normalized, found: Vec<Candidate>, word_positions: bool) -> A
         .iter()
         .map(|s| Sentence {
             start: norm.to_original(s.start),
-            end: norm.to_original(s.end),
+            end: norm.to_original_end(s.end),
             paragraph: s.paragraph,
         })
         .collect();
@@ -1093,6 +1113,24 @@ mod tests {
             ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
+    }
+
+    #[test]
+    fn all_caps_and_web_text_table() {
+        // (text, the mentions found): in capitals, an acronym that is also a short English
+        // word is that word; nothing inside an e-mail address or a handle; an invisible
+        // character after a name stays outside it.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "UN CHIEF WARNS RUSSIA AND U.S. OVER ISIS\nTHIS IS WHY THE US CARES, SAYS UK",
+                &["UN", "RUSSIA", "U.S.", "ISIS", "UK"],
+            ),
+            (
+                "Write to kabul.desk@reuters.com or @UN. Kabul\u{200b} said.",
+                &["Kabul"],
+            ),
+        ];
+        check_table(cases, |_, text, x| text[x.start..x.end].to_string());
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct Normalized {
     text: String,
     map: OffsetMap,
     line_breaks: Vec<u32>,
+    /// Where invisible characters were dropped (zero-width spaces, soft hyphens): the
+    /// normalised offset and the input offset of the first dropped one (see `to_original_end`).
+    dropped: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -51,12 +54,34 @@ impl Normalized {
         self.map.to_original(pos)
     }
 
+    /// The offset in the original input of normalised offset `pos` as the end of a span: the
+    /// same as [`Normalized::to_original`], but before the invisible characters (zero-width
+    /// spaces, soft hyphens, joiners) that follow the span's last character, if any:
+    /// `Iran\u{200b} said` ends `Iran` at byte 4.
+    ///
+    /// # Example
+    /// ```
+    /// let n = nergraph::text::normalize("Iran\u{200b} said".as_bytes());
+    /// assert_eq!(n.as_str(), "Iran said");
+    /// assert_eq!((n.to_original(4), n.to_original_end(4)), (7, 4));
+    /// ```
+    pub fn to_original_end(&self, pos: usize) -> usize {
+        match self
+            .dropped
+            .binary_search_by_key(&(pos as u32), |&(n, _)| n)
+        {
+            Ok(i) => self.dropped[i].1 as usize,
+            Err(_) => self.to_original(pos),
+        }
+    }
+
     /// Blanks out web addresses (`https://…`, `www.…`, up to the next space or closing
-    /// bracket or quote), so that nothing is found inside them (`…/wiki/Vladimir_Putin`). The
+    /// bracket or quote), e-mail addresses (`kabul.bureau@reuters.com`) and social-media
+    /// handles (`@UN`), so that nothing is found inside them (`…/wiki/Vladimir_Putin`). The
     /// length, and so every offset, stays the same.
     ///
     /// # Complexity
-    /// One substring search for `://` and one for `www.`, linear in the text.
+    /// One substring search for `://`, one for `www.` and one for `@`, linear in the text.
     pub fn mask_urls(&mut self) {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         {
@@ -78,6 +103,30 @@ impl Normalized {
                     }
                     spans.push((s, e));
                 }
+            }
+            for at in memchr::memchr_iter(b'@', hay) {
+                let word_after = hay.get(at + 1).is_some_and(|&b| is_word_byte(b));
+                if !word_after {
+                    continue;
+                }
+                let mut s = at;
+                if at > 0 && is_word_byte(hay[at - 1]) {
+                    // An e-mail address: back to its start.
+                    while s > 0 && !opens(hay[s - 1]) {
+                        s -= 1;
+                    }
+                } else if at > 0 && !opens(hay[at - 1]) {
+                    continue;
+                }
+                let mut e = at + 1;
+                while e < hay.len() && (is_word_byte(hay[e]) || matches!(hay[e], b'.' | b'-')) {
+                    e += 1;
+                }
+                // Not a sentence's final point.
+                while e > at + 1 && matches!(hay[e - 1], b'.' | b'-') {
+                    e -= 1;
+                }
+                spans.push((s, e));
             }
         }
         if spans.is_empty() {
@@ -195,6 +244,7 @@ pub fn normalize(input: &[u8]) -> Normalized {
     let mut out: Vec<u8> = Vec::with_capacity(input.len() + 16);
     let mut map = OffsetMap::default();
     let mut line_breaks = Vec::new();
+    let mut dropped = Vec::new();
     map.push(0, 0, true);
     // Whether the current map segment is linear and in step with (out.len(), i).
     let mut in_step = true;
@@ -262,6 +312,9 @@ pub fn normalize(input: &[u8]) -> Normalized {
         i += len;
         let folded = fold_char(c);
         if folded.is_empty() {
+            if dropped.last().is_none_or(|&(p, _)| p as usize != out.len()) {
+                dropped.push((out.len() as u32, start as u32));
+            }
             in_step = false;
             continue;
         }
@@ -276,6 +329,7 @@ pub fn normalize(input: &[u8]) -> Normalized {
         text,
         map,
         line_breaks,
+        dropped,
     }
 }
 
@@ -619,6 +673,23 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_after_a_name_stay_outside_it() {
+        for input in [
+            "Iran\u{200b} said",
+            "Iran\u{ad}'s",
+            "Iran\u{feff} said",
+            "Iran\u{2060}\u{200d} said",
+        ] {
+            let n = normalize(input.as_bytes());
+            assert_eq!(&input[..n.to_original_end(4)], "Iran", "{:?}", input);
+        }
+        // Inside a name they are part of it.
+        let input = "Paki\u{200b}stan said";
+        let n = normalize(input.as_bytes());
+        assert_eq!(&input[..n.to_original_end(8)], "Paki\u{200b}stan");
+    }
+
+    #[test]
     fn invalid_utf8_is_read() {
         let input = b"Kabul \xff\xfe Moscow";
         let n = normalize(input);
@@ -637,6 +708,13 @@ mod tests {
         assert!(!n.as_str().contains("Vladimir") && !n.as_str().contains("Reuters"));
         assert!(n.as_str().ends_with(" Putin spoke."));
         assert!(n.as_str().contains(" (or "));
+        let input = "Write to Kabul.Bureau@reuters.com or follow @UN and @NATO. Kabul said.";
+        let mut n = normalize(input.as_bytes());
+        n.mask_urls();
+        let blanked = n.as_str();
+        assert_eq!(blanked.len(), input.len());
+        assert!(!blanked.contains('@') && !blanked.contains("Bureau") && !blanked.contains("UN"));
+        assert!(blanked.contains(" or follow ") && blanked.ends_with(". Kabul said."));
     }
 
     #[test]
