@@ -1150,6 +1150,11 @@ mod tests {
                 "Mahrang Baloch spoke. The Baloch Unity Front marched, Baloch said.",
                 &["Mahrang Baloch", "Baloch"],
             ),
+            // A title before a name of the person is no part of the mention.
+            (
+                "Mullah Abdul Ghani Baradar met Mullah Omar's son and Ayatollah Ali Khamenei.",
+                &["Abdul Ghani Baradar", "Mullah Omar", "Ali Khamenei"],
+            ),
             // Family name first.
             (
                 "Kim Jong Un met Wang Yi and William Lai. Kim and Wang spoke; Lai and William did not.",

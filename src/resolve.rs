@@ -157,6 +157,12 @@ const TITLES: &[&str] = &[
     "Cardinal",
     "Rabbi",
     "Imam",
+    "Mawlawi",
+    "Maulvi",
+    "Maulana",
+    "Mufti",
+    "Qari",
+    "Haji",
     "Sheikh",
     "Mullah",
     "Ayatollah",
@@ -255,6 +261,27 @@ fn in_title_case_line(norm: &Normalized, pos: usize) -> bool {
     capitalised >= 3
 }
 
+/// Where a person's name begins inside a mention that begins with a title (`Mullah Abdul
+/// Ghani Baradar`, `Ayatollah Ali Khamenei`, `King Charles III`), when what follows the title
+/// is itself one of the person's names; `None` otherwise (`Mullah Omar`, `Sheikh Hasina`).
+fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<usize> {
+    let surface = &hay[c.start..c.end];
+    let space = surface.iter().position(|&b| b == b' ')?;
+    if !is_title(&surface[..space]) || !ctx.people.is_person(c.entity) {
+        return None;
+    }
+    let rest = &surface[space + 1..];
+    ctx.gaz
+        .entity(c.entity)
+        .names()
+        .any(|n| {
+            crate::text::normalize_name(n)
+                .as_bytes()
+                .eq_ignore_ascii_case(rest)
+        })
+        .then_some(c.start + space + 1)
+}
+
 /// Whether a word is one of [`TITLES`].
 fn is_title(w: &[u8]) -> bool {
     TITLES.iter().any(|t| t.as_bytes() == w)
@@ -312,6 +339,13 @@ pub(crate) fn resolve(
     // The candidates stay whole (the given-name rule below looks at every name of the
     // gazetteer, those without context too); those still needing context are out.
     let mut found = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
+    // A title is no part of a person's name (`Mullah Baradar` is `Baradar`, as `Mr. Shugaev`
+    // is `Shugaev`) when the rest is one of the person's names; `Mullah Omar` stays whole.
+    for c in found.iter_mut() {
+        if let Some(start) = after_leading_title(ctx, hay, c) {
+            c.start = start;
+        }
+    }
     // `Mr Nelson`, `Vladimir Gusev`, `Brendan Nelson`: a one-word place right after a title, a
     // first name of the gazetteer's people (unless that word is itself a mention: `Israel
     // Gaza war`) or a common given name (unless that word is any name of the gazetteer:
