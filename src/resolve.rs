@@ -386,6 +386,7 @@ pub(crate) fn resolve(
                 || (ctx.people.is_person(c.entity) && surname(i, c))
                 || in_longer_org_name(ctx, norm, &found, i)
                 || names_something_else(ctx, hay, c)
+                || org_in_institution_name(ctx, hay, c)
                 || (read_as_surname.contains(&hay[c.start..c.end])
                     && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
         })
@@ -424,6 +425,7 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"Examiner",
     b"Gazette",
     b"Globe",
+    b"Group",
     b"Herald",
     b"Hospital",
     b"Hotel",
@@ -495,11 +497,15 @@ const BODY_HEADS: &[&[u8]] = &[
     b"Exchange",
     b"Federation",
     b"Foundation",
+    b"Fund",
+    b"Group",
     b"Index",
     b"Ministry",
     b"Office",
     b"Organisation",
     b"Organization",
+    b"Survey",
+    b"Trust",
 ];
 
 /// Whether a place's name is part of the name of an institution, a building or a body that
@@ -523,7 +529,10 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
         let mut body = None;
         for _ in 0..3 {
             match word_after(hay, end) {
-                Some(w) if end > c.end && BODY_HEADS.contains(&w) => {
+                Some(w)
+                    if end > c.end
+                        && (BODY_HEADS.contains(&w) || INSTITUTION_HEADS.contains(&w)) =>
+                {
                     body = Some(end + 1 + w.len());
                     break;
                 }
@@ -563,10 +572,32 @@ fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
 /// of`, `Chamber of`).
 fn after_head_of(hay: &[u8], pos: usize) -> bool {
     match word_before(hay, pos) {
-        Some((b"of", false)) => word_before(hay, pos - 3)
-            .is_some_and(|(w, point)| !point && FACILITY_HEADS.contains(&w)),
+        Some((b"of", false)) => word_before(hay, pos - 3).is_some_and(|(w, point)| {
+            !point && (FACILITY_HEADS.contains(&w) || BODY_HEADS.contains(&w))
+        }),
         _ => false,
     }
+}
+
+/// Words that end the name of an institution, after a place's or an organisation's name:
+/// `Herat Regional Hospital`, `Pakistan Military Academy`, `Reuters Institute`.
+const INSTITUTION_HEADS: &[&[u8]] = &[
+    b"Academy",
+    b"College",
+    b"Hospital",
+    b"Institute",
+    b"Museum",
+    b"Prison",
+    b"School",
+    b"Stadium",
+    b"University",
+];
+
+/// Whether an organisation's name begins an institution's that the gazetteer does not know
+/// (`Pakistan Military` in `Pakistan Military Academy`, `Reuters` in `Reuters Institute`).
+fn org_in_institution_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
+    ctx.gaz.entity(c.entity).kind == "organisation"
+        && word_after(hay, c.end).is_some_and(|w| INSTITUTION_HEADS.contains(&w))
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
@@ -662,6 +693,10 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
             }
         }
         let mut p = c.end;
+        // A closing quote may come between (`the “Trump Route…” (TRIPP)`).
+        if matches!(hay.get(p), Some(b'"' | b'\'')) {
+            p += 1;
+        }
         if hay.get(p) == Some(&b' ') {
             p += 1;
         }
