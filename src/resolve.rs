@@ -106,80 +106,80 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// Titles before a person's name (`Mr Nelson`, `Dr. Khair`, `President Toledo`), as written
-/// (capitalised), with or without a final point.
+/// (capitalised), with or without a final point; sorted by bytes.
 const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mx",
-    "Dr",
-    "Prof",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov",
-    "President",
-    "Premier",
-    "Chancellor",
-    "Minister",
-    "Secretary",
-    "Ambassador",
-    "General",
-    "Gen",
-    "Colonel",
-    "Col",
-    "Lieutenant",
-    "Lt",
-    "Captain",
-    "Capt",
-    "Sergeant",
-    "Sgt",
-    "Admiral",
     "Adm",
-    "Commander",
-    "Brigadier",
-    "Judge",
-    "Justice",
-    "Reverend",
-    "Rev",
-    "Father",
-    "Bishop",
+    "Admiral",
+    "Ambassador",
     "Archbishop",
-    "Cardinal",
-    "Rabbi",
-    "Imam",
-    "Mawlawi",
-    "Maulvi",
-    "Maulana",
-    "Mufti",
-    "Qari",
-    "Haji",
-    "Sheikh",
-    "Mullah",
     "Ayatollah",
-    "Prince",
-    "Princess",
-    "King",
-    "Queen",
-    "Mayor",
+    "Bishop",
+    "Brigadier",
+    "Capt",
+    "Captain",
+    "Cardinal",
     "Chair",
     "Chairman",
     "Chairwoman",
+    "Chancellor",
     "Chief",
-    "Detective",
-    "Inspector",
+    "Col",
+    "Colonel",
+    "Commander",
+    "Congressman",
+    "Congresswoman",
     "Constable",
-    "Mme",
+    "Dame",
+    "Detective",
+    "Dr",
+    "Father",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "Haji",
+    "Imam",
+    "Inspector",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Lieutenant",
+    "Lord",
+    "Lt",
+    "Maulana",
+    "Maulvi",
+    "Mawlawi",
+    "Mayor",
+    "Minister",
+    "Miss",
     "Mlle",
+    "Mme",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mufti",
+    "Mullah",
+    "Mx",
+    "Premier",
+    "President",
+    "Prince",
+    "Princess",
+    "Prof",
+    "Professor",
+    "Qari",
+    "Queen",
+    "Rabbi",
+    "Rep",
+    "Rev",
+    "Reverend",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sergeant",
+    "Sgt",
+    "Sheikh",
+    "Sir",
 ];
 
 /// The word right before `pos` (one space before, and no other word byte touching it), with
@@ -265,9 +265,12 @@ fn in_title_case_line(norm: &Normalized, pos: usize) -> bool {
 /// Ghani Baradar`, `Ayatollah Ali Khamenei`, `King Charles III`), when what follows the title
 /// is itself one of the person's names; `None` otherwise (`Mullah Omar`, `Sheikh Hasina`).
 fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<usize> {
+    if !ctx.people.is_person(c.entity) {
+        return None;
+    }
     let surface = &hay[c.start..c.end];
     let space = surface.iter().position(|&b| b == b' ')?;
-    if !is_title(&surface[..space]) || !ctx.people.is_person(c.entity) {
+    if !is_title(&surface[..space]) {
         return None;
     }
     let rest = &surface[space + 1..];
@@ -284,7 +287,7 @@ fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<u
 
 /// Whether a word is one of [`TITLES`].
 fn is_title(w: &[u8]) -> bool {
-    TITLES.iter().any(|t| t.as_bytes() == w)
+    TITLES.binary_search_by(|t| t.as_bytes().cmp(w)).is_ok()
 }
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
@@ -387,7 +390,8 @@ pub(crate) fn resolve(
                 || in_longer_org_name(ctx, norm, &found, i)
                 || names_something_else(ctx, hay, c)
                 || org_in_institution_name(ctx, hay, c)
-                || (read_as_surname.contains(&hay[c.start..c.end])
+                || (!read_as_surname.is_empty()
+                    && read_as_surname.contains(&hay[c.start..c.end])
                     && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
         })
         .collect();
@@ -456,6 +460,12 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"crude",
 ];
 
+/// Whether `w` is one of `words`, a list sorted by bytes (a binary search: the lists are
+/// looked up for most mentions of a document).
+fn one_of(words: &[&[u8]], w: &[u8]) -> bool {
+    words.binary_search(&w).is_ok()
+}
+
 /// Words that begin the name of a body, a broadcaster or a company named after its country:
 /// `Soccer Australia`, `Radio New Zealand`, `Energy Australia`.
 const BODY_PREFIXES: &[&[u8]] = &[
@@ -518,9 +528,9 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
     if ctx.gaz.entity(c.entity).kind != "place" {
         return false;
     }
-    let head = word_after(hay, c.end).is_some_and(|w| FACILITY_HEADS.contains(&w));
+    let head = word_after(hay, c.end).is_some_and(|w| one_of(FACILITY_HEADS, w));
     let prefix =
-        word_before(hay, c.start).is_some_and(|(w, point)| !point && BODY_PREFIXES.contains(&w));
+        word_before(hay, c.start).is_some_and(|(w, point)| !point && one_of(BODY_PREFIXES, w));
     head || prefix || after_head_of(hay, c.start) || {
         // One or two capitalised words, then a body's word, that hold no other mention (`Kabul
         // UNAMA Office` is Kabul and UNAMA), outside a headline in Title Case (`Russia Signs
@@ -530,8 +540,7 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
         for _ in 0..3 {
             match word_after(hay, end) {
                 Some(w)
-                    if end > c.end
-                        && (BODY_HEADS.contains(&w) || INSTITUTION_HEADS.contains(&w)) =>
+                    if end > c.end && (one_of(BODY_HEADS, w) || one_of(INSTITUTION_HEADS, w)) =>
                 {
                     body = Some(end + 1 + w.len());
                     break;
@@ -565,7 +574,7 @@ const NAMED_AFTER_HEADS: &[&[u8]] = &[
 fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
     ctx.people.is_person(c.entity)
         && word_after(hay, c.end)
-            .is_some_and(|w| FACILITY_HEADS.contains(&w) || NAMED_AFTER_HEADS.contains(&w))
+            .is_some_and(|w| one_of(FACILITY_HEADS, w) || one_of(NAMED_AFTER_HEADS, w))
 }
 
 /// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
@@ -573,7 +582,7 @@ fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
 fn after_head_of(hay: &[u8], pos: usize) -> bool {
     match word_before(hay, pos) {
         Some((b"of", false)) => word_before(hay, pos - 3).is_some_and(|(w, point)| {
-            !point && (FACILITY_HEADS.contains(&w) || BODY_HEADS.contains(&w))
+            !point && (one_of(FACILITY_HEADS, w) || one_of(BODY_HEADS, w))
         }),
         _ => false,
     }
@@ -597,7 +606,7 @@ const INSTITUTION_HEADS: &[&[u8]] = &[
 /// (`Pakistan Military` in `Pakistan Military Academy`, `Reuters` in `Reuters Institute`).
 fn org_in_institution_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
     ctx.gaz.entity(c.entity).kind == "organisation"
-        && word_after(hay, c.end).is_some_and(|w| INSTITUTION_HEADS.contains(&w))
+        && word_after(hay, c.end).is_some_and(|w| one_of(INSTITUTION_HEADS, w))
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
@@ -1044,8 +1053,10 @@ fn is_given_name(w: &[u8]) -> bool {
 pub(crate) struct PeopleIndex {
     names: Vec<(EntityId, Vec<String>)>,
     by_word: HashMap<String, Vec<usize>>,
-    /// The (lower-cased) first two letters of the words of `by_word`.
+    /// The (lower-cased) first two letters of the words of `by_word`, and their second and
+    /// third: a word is looked up only when both pairs are of an indexed word's.
     first_two: crate::text::PairSet,
+    second_third: crate::text::PairSet,
     /// The first words of multi-word person names (lower-cased, three letters or more).
     first_names: HashSet<String>,
     persons: HashSet<EntityId>,
@@ -1081,6 +1092,7 @@ impl PeopleIndex {
         }
         // Every indexed word has two letters or more (see above).
         idx.first_two = crate::text::PairSet::of(idx.by_word.keys());
+        idx.second_third = crate::text::PairSet::of(idx.by_word.keys().map(|k| &k.as_bytes()[1..]));
         idx
     }
 
@@ -1099,17 +1111,19 @@ impl PeopleIndex {
     fn is_first_name(&self, w: &[u8]) -> bool {
         capitalised(w)
             && !is_title(w)
-            && self.may_be_known(w[0], w[1])
+            && self.may_be_known(w)
             && self
                 .first_names
                 .contains(String::from_utf8_lossy(w).to_ascii_lowercase().as_str())
     }
 
-    /// Whether a word starting with `a`, `b` may be a word of `by_word`.
+    /// Whether a word (two letters or more) may be a word of `by_word`, by its first three
+    /// letters.
     #[inline]
-    fn may_be_known(&self, a: u8, b: u8) -> bool {
-        self.first_two
-            .contains(a.to_ascii_lowercase(), b.to_ascii_lowercase())
+    fn may_be_known(&self, w: &[u8]) -> bool {
+        let l = |i: usize| w[i].to_ascii_lowercase();
+        self.first_two.contains(l(0), l(1))
+            && (w.len() < 3 || self.second_third.contains(l(1), l(2)))
     }
 
     pub(crate) fn is_person(&self, e: EntityId) -> bool {
@@ -1160,7 +1174,7 @@ impl PeopleIndex {
                     continue;
                 }
                 // Hash only words whose first two letters begin a name's first or last word.
-                let known = self.may_be_known(hay[s], hay[s + 1]) && {
+                let known = self.may_be_known(&hay[s..i]) && {
                     buf.clear();
                     buf.extend(hay[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
                     self.by_word.contains_key(buf.as_str())
@@ -1256,7 +1270,8 @@ impl PeopleIndex {
 #[cfg(test)]
 mod surname_tests {
     use super::{
-        after_title, in_title_case_line, is_given_name, surname_keys, word_after, GIVEN_NAMES,
+        after_title, in_title_case_line, is_given_name, surname_keys, word_after, BODY_HEADS,
+        BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS, NAMED_AFTER_HEADS, TITLES,
     };
 
     #[test]
@@ -1298,6 +1313,20 @@ mod surname_tests {
             ("Xmr Nelson", 4, false),
         ] {
             assert_eq!(after_title(text.as_bytes(), pos), want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(TITLES.windows(2).all(|p| p[0] < p[1]));
+        for list in [
+            FACILITY_HEADS,
+            BODY_PREFIXES,
+            BODY_HEADS,
+            NAMED_AFTER_HEADS,
+            INSTITUTION_HEADS,
+        ] {
+            assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
     }
 
