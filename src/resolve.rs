@@ -331,6 +331,7 @@ pub(crate) fn resolve(
                         countries.iter().any(|k| k.eq_ignore_ascii_case(code))
                     })
                     || e.attribute("iso2")
+                        .or_else(|| e.attribute("capital_of"))
                         .is_some_and(|code| located.iter().any(|k| k.eq_ignore_ascii_case(code)))
                     || (!possessive
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))));
