@@ -288,6 +288,17 @@ fn forms(form: &str) -> Vec<String> {
     if inner_hyphen {
         out.push(form.replace('-', " "));
     }
+    // `Islamic State - Khorasan Province` for `Islamic State-Khorasan Province`: a hyphen
+    // between two words of three letters or more, the second capitalised, also with spaces.
+    let spaced = (3..b.len().saturating_sub(3)).any(|i| {
+        b[i] == b'-'
+            && b[i - 3..i].iter().all(u8::is_ascii_alphabetic)
+            && b[i + 1].is_ascii_uppercase()
+            && b[i + 1..i + 4].iter().all(u8::is_ascii_alphabetic)
+    });
+    if spaced {
+        out.push(form.replace('-', " - "));
+    }
     if form.len() > 2 && form.ends_with('.') && form.matches('.').count() > 1 {
         out.push(form[..form.len() - 1].to_string());
     }
@@ -1155,7 +1166,16 @@ mod tests {
                 "Mullah Abdul Ghani Baradar met Mullah Omar's son and Ayatollah Ali Khamenei.",
                 &["Abdul Ghani Baradar", "Mullah Omar", "Ali Khamenei"],
             ),
-            // Family name first.
+            // Family name first: the family name, not the last word.
+            (
+                "Spokeswoman Mao Ning said so. Mao noted it; Ning did not.",
+                &["Mao Ning", "Mao"],
+            ),
+            // A spaced dash for a hyphen.
+            (
+                "Islamic State - Khorasan Province (ISKP) struck.",
+                &["Islamic State - Khorasan Province", "ISKP"],
+            ),
             (
                 "Kim Jong Un met Wang Yi and William Lai. Kim and Wang spoke; Lai and William did not.",
                 &["Kim Jong Un", "Wang Yi", "William Lai", "Kim", "Wang", "Lai"],
@@ -1203,6 +1223,14 @@ mod tests {
     fn forms_table() {
         assert_eq!(forms("U.S."), ["U.S.", "U.S"]);
         assert_eq!(forms("al-Qaeda"), ["al-Qaeda", "al Qaeda"]);
+        assert_eq!(
+            forms("Islamic State-Khorasan Province"),
+            [
+                "Islamic State-Khorasan Province",
+                "Islamic State Khorasan Province",
+                "Islamic State - Khorasan Province"
+            ]
+        );
         assert_eq!(forms("Dr."), ["Dr."]);
         assert_eq!(forms("ISIS-K"), ["ISIS-K", "ISIS K"]);
         assert_eq!(

@@ -933,13 +933,13 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
             .attribute("country")
             .is_some_and(|k| FAMILY_NAME_FIRST.iter().any(|f| f.eq_ignore_ascii_case(k)));
         for name in [surface, canonical.as_bytes()] {
+            // `Mao` of `Mao Ning`, not `Ning`.
+            if let Some(k) = family_first.then(|| family_name(name)).flatten() {
+                owners.entry(k.to_vec()).or_default().insert(c.entity);
+                continue;
+            }
             for k in surname_keys(name) {
                 owners.entry(k).or_default().insert(c.entity);
-            }
-            if family_first {
-                if let Some(k) = family_name(name) {
-                    owners.entry(k.to_vec()).or_default().insert(c.entity);
-                }
             }
         }
     }
@@ -1007,8 +1007,8 @@ const FAMILY_NAME_FIRST: &[&str] = &["CN", "HK", "KP", "KR", "MO", "TW", "VN"];
 const FAMILY_NAMES: &[&str] = &[
     "Bui", "Cai", "Cao", "Chen", "Cheng", "Cho", "Choi", "Chu", "Dang", "Deng", "Dong", "Duong",
     "Feng", "Guo", "Hoang", "Huang", "Jiang", "Jung", "Kang", "Kim", "Lai", "Lee", "Liang", "Lim",
-    "Liu", "Ngo", "Nguyen", "Peng", "Pham", "Phan", "Shen", "Tang", "Tian", "Tran", "Tsai", "Wang",
-    "Wei", "Xiao", "Xie", "Yao", "Yoon", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhou",
+    "Liu", "Mao", "Ngo", "Nguyen", "Peng", "Pham", "Phan", "Shen", "Tang", "Tian", "Tran", "Tsai",
+    "Wang", "Wei", "Xiao", "Xie", "Yao", "Yoon", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhou",
 ];
 
 /// The family name that begins a name written family name first (`Kim` of `Kim Jong Un`, `Wang`
