@@ -1048,6 +1048,22 @@ fn is_given_name(w: &[u8]) -> bool {
     list.binary_search(&&*key).is_ok()
 }
 
+/// How many (three letters, length) shapes [`shape`] tells apart.
+const SHAPES: usize = 26 * 26 * 26 * 32;
+
+/// A word's first three letters (in either case) and its length up to 31, as one number below
+/// [`SHAPES`]; `None` when it does not begin with three ASCII letters. A word and its
+/// lower-cased form have the same shape.
+fn shape(w: &[u8]) -> Option<usize> {
+    let letter = |i: usize| {
+        w.get(i)
+            .filter(|b| b.is_ascii_alphabetic())
+            .map(|b| (b.to_ascii_lowercase() - b'a') as usize)
+    };
+    let (a, b, c) = (letter(0)?, letter(1)?, letter(2)?);
+    Some(((a * 26 + b) * 26 + c) * 32 + w.len().min(31))
+}
+
 /// Multi-word person names indexed by their first and last word, for near-miss spellings, and
 /// first names.
 #[derive(Clone, Debug, Default)]
@@ -1058,6 +1074,9 @@ pub(crate) struct PeopleIndex {
     /// third: a word is looked up only when both pairs are of an indexed word's.
     first_two: crate::text::PairSet,
     second_third: crate::text::PairSet,
+    /// The words of `by_word` that begin with three letters, by those letters and their length
+    /// (see [`shape`]): one bit each.
+    shapes: Vec<u64>,
     /// The first words of multi-word person names (lower-cased, three letters or more).
     first_names: HashSet<String>,
     persons: HashSet<EntityId>,
@@ -1094,6 +1113,12 @@ impl PeopleIndex {
         // Every indexed word has two letters or more (see above).
         idx.first_two = crate::text::PairSet::of(idx.by_word.keys());
         idx.second_third = crate::text::PairSet::of(idx.by_word.keys().map(|k| &k.as_bytes()[1..]));
+        idx.shapes = vec![0; SHAPES / 64];
+        for k in idx.by_word.keys() {
+            if let Some(i) = shape(k.as_bytes()) {
+                idx.shapes[i / 64] |= 1 << (i % 64);
+            }
+        }
         idx
     }
 
@@ -1118,10 +1143,16 @@ impl PeopleIndex {
                 .contains(String::from_utf8_lossy(w).to_ascii_lowercase().as_str())
     }
 
-    /// Whether a word (two letters or more) may be a word of `by_word`, by its first three
-    /// letters.
+    /// Whether a word (two letters or more) may be a word of `by_word`: by its first three
+    /// letters and its length when it begins with three letters, else by its first letters.
     #[inline]
     fn may_be_known(&self, w: &[u8]) -> bool {
+        if let Some(i) = shape(w) {
+            return self
+                .shapes
+                .get(i / 64)
+                .is_some_and(|b| b & (1 << (i % 64)) != 0);
+        }
         let l = |i: usize| w[i].to_ascii_lowercase();
         self.first_two.contains(l(0), l(1))
             && (w.len() < 3 || self.second_third.contains(l(1), l(2)))
@@ -1271,8 +1302,9 @@ impl PeopleIndex {
 #[cfg(test)]
 mod surname_tests {
     use super::{
-        after_title, in_title_case_line, is_given_name, surname_keys, word_after, BODY_HEADS,
-        BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS, NAMED_AFTER_HEADS, TITLES,
+        after_title, in_title_case_line, is_given_name, shape, surname_keys, word_after,
+        BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
+        NAMED_AFTER_HEADS, SHAPES, TITLES,
     };
 
     #[test]
@@ -1315,6 +1347,16 @@ mod surname_tests {
         ] {
             assert_eq!(after_title(text.as_bytes(), pos), want, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape(b"Nebenzya"), shape(b"nebenzya"));
+        assert_ne!(shape(b"Nebenzya"), shape(b"Nebenzia1"));
+        assert_ne!(shape(b"Nebenzya"), shape(b"Nebenzy"));
+        assert_eq!(shape(b"Xi"), None);
+        assert_eq!(shape(b"O'Brien"), None);
+        assert!(shape(b"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").unwrap() < SHAPES);
     }
 
     #[test]
