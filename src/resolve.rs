@@ -316,10 +316,9 @@ pub(crate) fn resolve(
         // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
         // Nor is a capitalised word in a headline in Title Case (`Georgia Bars Opposition
         // Leaders`), where every word is.
-        let in_longer_name = |c: &Candidate| begins_longer_name(norm, c.start, c.end);
         let person_like: HashSet<&[u8]> = cands
             .iter()
-            .filter(|c| c.how == How::NeedsContext && in_longer_name(c))
+            .filter(|c| c.how == How::NeedsContext && begins_longer_name(norm, c.start, c.end))
             .map(|c| &hay[c.start..c.end])
             .collect();
         for c in cands.iter_mut().filter(|c| c.how == How::NeedsContext) {
@@ -1070,10 +1069,9 @@ fn shape(w: &[u8]) -> Option<usize> {
 pub(crate) struct PeopleIndex {
     names: Vec<(EntityId, Vec<String>)>,
     by_word: HashMap<String, Vec<usize>>,
-    /// The (lower-cased) first two letters of the words of `by_word`, and their second and
-    /// third: a word is looked up only when both pairs are of an indexed word's.
+    /// The (lower-cased) first two letters of the words of `by_word`, for the words that
+    /// [`shape`] does not tell apart.
     first_two: crate::text::PairSet,
-    second_third: crate::text::PairSet,
     /// The words of `by_word` that begin with three letters, by those letters and their length
     /// (see [`shape`]): one bit each.
     shapes: Vec<u64>,
@@ -1112,7 +1110,6 @@ impl PeopleIndex {
         }
         // Every indexed word has two letters or more (see above).
         idx.first_two = crate::text::PairSet::of(idx.by_word.keys());
-        idx.second_third = crate::text::PairSet::of(idx.by_word.keys().map(|k| &k.as_bytes()[1..]));
         idx.shapes = vec![0; SHAPES / 64];
         for k in idx.by_word.keys() {
             if let Some(i) = shape(k.as_bytes()) {
@@ -1153,9 +1150,8 @@ impl PeopleIndex {
                 .get(i / 64)
                 .is_some_and(|b| b & (1 << (i % 64)) != 0);
         }
-        let l = |i: usize| w[i].to_ascii_lowercase();
-        self.first_two.contains(l(0), l(1))
-            && (w.len() < 3 || self.second_third.contains(l(1), l(2)))
+        self.first_two
+            .contains(w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase())
     }
 
     pub(crate) fn is_person(&self, e: EntityId) -> bool {
