@@ -224,11 +224,25 @@ fn after_other_first_name(ctx: &Context<'_>, hay: &[u8], pos: usize, entity: Ent
     if !(ctx.people.is_first_name(w) || (capitalised(w) && is_given_name(w))) {
         return false;
     }
-    !ctx.gaz.entity(entity).names().any(|n| {
-        let n = crate::text::normalize_name(n);
+    !normalized_names(ctx.gaz, entity).any(|n| {
         n.split_once(' ')
             .is_some_and(|(first, _)| first.as_bytes().eq_ignore_ascii_case(w))
     })
+}
+
+/// The names of `entity`, normalised as a document's text is ([`normalize_name`]), so that
+/// they compare with its bytes.
+///
+/// [`normalize_name`]: crate::text::normalize_name
+fn normalized_names(gaz: &Gazetteer, entity: EntityId) -> impl Iterator<Item = String> + '_ {
+    gaz.entity(entity)
+        .names()
+        .map(|n| crate::text::normalize_name(n))
+}
+
+/// Whether `text` (normalised bytes of a document) is one of `entity`'s names, in any case.
+fn is_name_of(gaz: &Gazetteer, entity: EntityId, text: &[u8]) -> bool {
+    normalized_names(gaz, entity).any(|n| n.as_bytes().eq_ignore_ascii_case(text))
 }
 
 /// Whether the word right before `pos` is a title (`Mr`, `Dr.`, `President`).
@@ -273,16 +287,7 @@ fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<u
     if !is_title(&surface[..space]) {
         return None;
     }
-    let rest = &surface[space + 1..];
-    ctx.gaz
-        .entity(c.entity)
-        .names()
-        .any(|n| {
-            crate::text::normalize_name(n)
-                .as_bytes()
-                .eq_ignore_ascii_case(rest)
-        })
-        .then_some(c.start + space + 1)
+    is_name_of(ctx.gaz, c.entity, &surface[space + 1..]).then_some(c.start + space + 1)
 }
 
 /// Whether a word is one of [`TITLES`].
@@ -589,7 +594,8 @@ fn after_head_of(hay: &[u8], pos: usize) -> bool {
 }
 
 /// Words that end the name of an institution, after a place's or an organisation's name:
-/// `Herat Regional Hospital`, `Pakistan Military Academy`, `Reuters Institute`.
+/// `Herat Regional Hospital`, `Pakistan Military Academy`, `Reuters Institute`. The
+/// institutions among [`FACILITY_HEADS`] (not its newspapers or crude oils; a test checks).
 const INSTITUTION_HEADS: &[&[u8]] = &[
     b"Academy",
     b"College",
@@ -691,11 +697,7 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
             c.start > 0 && hay[c.start - 1] == b'(' && hay.get(c.end) == Some(&b')');
         if in_parentheses && looks_like_acronym(acr) {
             if let Some(words) = lower_case_definition(hay, c.start - 1, acr) {
-                let named = gaz
-                    .entity(c.entity)
-                    .names()
-                    .any(|n| n.as_bytes().eq_ignore_ascii_case(words));
-                if !named {
+                if !is_name_of(gaz, c.entity, words) {
                     defs.push((c.start, acr, None));
                 }
                 continue;
@@ -1298,7 +1300,7 @@ impl PeopleIndex {
 #[cfg(test)]
 mod surname_tests {
     use super::{
-        after_title, in_title_case_line, is_given_name, shape, surname_keys, word_after,
+        after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
         NAMED_AFTER_HEADS, SHAPES, TITLES,
     };
@@ -1366,6 +1368,10 @@ mod surname_tests {
             INSTITUTION_HEADS,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
+        }
+        // An institution's word also ends a longer name after a place.
+        for w in INSTITUTION_HEADS {
+            assert!(one_of(FACILITY_HEADS, w), "{:?}", w);
         }
     }
 
