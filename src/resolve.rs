@@ -235,9 +235,7 @@ fn after_other_first_name(ctx: &Context<'_>, hay: &[u8], pos: usize, entity: Ent
 ///
 /// [`normalize_name`]: crate::text::normalize_name
 fn normalized_names(gaz: &Gazetteer, entity: EntityId) -> impl Iterator<Item = String> + '_ {
-    gaz.entity(entity)
-        .names()
-        .map(|n| crate::text::normalize_name(n))
+    gaz.entity(entity).names().map(crate::text::normalize_name)
 }
 
 /// Whether `text` (normalised bytes of a document) is one of `entity`'s names, in any case.
