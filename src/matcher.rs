@@ -1069,6 +1069,15 @@ mod tests {
                 "Charlotte Lucas came in. Charlotte in North Carolina.",
                 &["north-carolina"],
             ),
+            // Nor a title such as `CEO` or `Editor`, or a country (an edition, a branch).
+            (
+                "Sputnik reported it in Russia. Sputnik Azerbaijan was shut. Sputnik Editor Ivanov left.",
+                &["sputnik", "russia", "sputnik", "azerbaijan", "sputnik"],
+            ),
+            (
+                "Telegram CEO Pavel Durov spoke. Kadyrov posted on Telegram.",
+                &["telegram", "pavel-durov", "ramzan-kadyrov", "telegram"],
+            ),
             // A place that begins an institution's or a building's name is no mention.
             (
                 "Staff of the National Australia Bank struck in Australia.",

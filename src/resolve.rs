@@ -115,6 +115,7 @@ const TITLES: &[&str] = &[
     "Ayatollah",
     "Bishop",
     "Brigadier",
+    "CEO",
     "Capt",
     "Captain",
     "Cardinal",
@@ -132,6 +133,7 @@ const TITLES: &[&str] = &[
     "Dame",
     "Detective",
     "Dr",
+    "Editor",
     "Father",
     "Gen",
     "General",
@@ -319,9 +321,20 @@ pub(crate) fn resolve(
         // after it is no such name (`Fed Chair Jerome Powell`, `Charlotte Mayor Vi Lyles`).
         // Nor is a capitalised word in a headline in Title Case (`Georgia Bars Opposition
         // Leaders`), where every word is.
+        // Nor a country's name (`Sputnik Azerbaijan`, `Amnesty Russia`: an edition, a branch).
+        let country_at = |pos: usize| {
+            let i = sure.partition_point(|m| m.start < pos);
+            sure.get(i).is_some_and(|m| {
+                m.start == pos && ctx.gaz.entity(m.entity).attribute("iso2").is_some()
+            })
+        };
         let person_like: HashSet<&[u8]> = cands
             .iter()
-            .filter(|c| c.how == How::NeedsContext && begins_longer_name(norm, c.start, c.end))
+            .filter(|c| {
+                c.how == How::NeedsContext
+                    && begins_longer_name(norm, c.start, c.end)
+                    && !country_at(c.end + 1)
+            })
             .map(|c| &hay[c.start..c.end])
             .collect();
         for c in cands.iter_mut().filter(|c| c.how == How::NeedsContext) {
