@@ -1095,6 +1095,24 @@ mod tests {
                 "Charlotte Lucas came in. Charlotte in North Carolina.",
                 &["north-carolina"],
             ),
+            // A country after a preposition of movement, or listed with another country.
+            (
+                "Troops moved to Niger. The border with Chad closed.",
+                &["niger", "chad"],
+            ),
+            (
+                "Leaders of Mali, Burkina Faso and Niger met. Chad, Niger and Mali signed.",
+                &["mali", "burkina-faso", "niger", "chad", "niger", "mali"],
+            ),
+            (
+                "Michael Jordan, Chad Smith and Georgia Lee flew to Atlanta.",
+                &["atlanta"],
+            ),
+            // A place's name before `Valley`, `Delta`, `Accords` is still the place's.
+            (
+                "Israel would annex the Jordan Valley, officials in Jordan said.",
+                &["israel", "jordan"],
+            ),
             // A hyphen between letters reads as a space, both ways.
             (
                 "Fighting in El-Fasher; talks in Abu-Dhabi and Sri-Lanka; al Qaeda fled.",

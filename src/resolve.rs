@@ -105,6 +105,46 @@ const LOCATIVES: &[&str] = &[
     "via",
 ];
 
+/// Words after which a country's ambiguous name is read as the country (beside
+/// [`LOCATIVES`]): "travelled to Niger", "the border with Chad", "returned from Jordan".
+const COUNTRY_PREPOSITIONS: &[&str] = &[
+    "to",
+    "from",
+    "towards",
+    "toward",
+    "through",
+    "with",
+    "against",
+    "between",
+    "over",
+    "neighbouring",
+    "neighboring",
+];
+
+/// What comes between two names of a list (`Mali, Niger and Chad`).
+const LIST_GAPS: &[&str] = &[", ", " and ", ", and ", " or ", ", or ", " & "];
+
+/// Words after a place's ambiguous name that name something after the place, not a person
+/// (`Jordan Valley`, `Niger Delta`, `Washington Accords`, `Indus Waters Treaty`): no sign that
+/// the name is a person's elsewhere in the document. Sorted.
+const NAMED_AFTER_PLACE: &[&[u8]] = &[
+    b"Accord",
+    b"Accords",
+    b"Agreement",
+    b"Basin",
+    b"Consensus",
+    b"Convention",
+    b"Declaration",
+    b"Delta",
+    b"Format",
+    b"Protocol",
+    b"River",
+    b"Summit",
+    b"Treaty",
+    b"Valley",
+    b"Waters",
+];
+
 /// Titles before a person's name (`Mr Nelson`, `Dr. Khair`, `President Toledo`), as written
 /// (capitalised), with or without a final point; sorted by bytes.
 const TITLES: &[&str] = &[
@@ -334,6 +374,8 @@ pub(crate) fn resolve(
                 c.how == How::NeedsContext
                     && begins_longer_name(norm, c.start, c.end)
                     && !country_at(c.end + 1)
+                    && !(ctx.gaz.entity(c.entity).kind == "place"
+                        && word_after(hay, c.end).is_some_and(|w| one_of(NAMED_AFTER_PLACE, w)))
             })
             .map(|c| &hay[c.start..c.end])
             .collect();
@@ -352,6 +394,46 @@ pub(crate) fn resolve(
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))));
             if supported {
                 c.how = How::WithContext;
+            }
+        }
+        // A country's name after a preposition of movement or relation (`travelled to Niger`,
+        // `the border with Chad`), or in a list with another country (`Mali, Burkina Faso and
+        // Niger`; a country supported so supports the next: `Chad, Niger and Mali`).
+        let is_country = |c: &Candidate| ctx.gaz.entity(c.entity).attribute("iso2").is_some();
+        for _ in 0..2 {
+            let ends: HashSet<usize> = cands
+                .iter()
+                .filter(|c| c.how != How::NeedsContext && is_country(c))
+                .map(|c| c.end)
+                .collect();
+            let starts: HashSet<usize> = cands
+                .iter()
+                .filter(|c| c.how != How::NeedsContext && is_country(c))
+                .map(|c| c.start)
+                .collect();
+            let mut changed = false;
+            for c in cands.iter_mut() {
+                if c.how != How::NeedsContext
+                    || !is_country(c)
+                    || person_like.contains(&hay[c.start..c.end])
+                {
+                    continue;
+                }
+                let listed = LIST_GAPS.iter().any(|g| {
+                    let g = g.as_bytes();
+                    (hay[..c.start].ends_with(g) && ends.contains(&(c.start - g.len())))
+                        || (hay[c.end..].starts_with(g) && starts.contains(&(c.end + g.len())))
+                });
+                let moved = !hay[c.end..].starts_with(b"'s")
+                    && previous_word(hay, c.start)
+                        .is_some_and(|w| COUNTRY_PREPOSITIONS.contains(&w));
+                if listed || moved {
+                    c.how = How::WithContext;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
             }
         }
     }
@@ -1313,7 +1395,7 @@ mod surname_tests {
     use super::{
         after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
-        NAMED_AFTER_HEADS, SHAPES, TITLES,
+        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, SHAPES, TITLES,
     };
 
     #[test]
@@ -1377,6 +1459,7 @@ mod surname_tests {
             BODY_HEADS,
             NAMED_AFTER_HEADS,
             INSTITUTION_HEADS,
+            NAMED_AFTER_PLACE,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
