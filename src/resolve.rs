@@ -105,6 +105,131 @@ const LOCATIVES: &[&str] = &[
     "via",
 ];
 
+/// Capitalised words before a surname that are no first name: roles that are not in
+/// [`TITLES`] (`Spokesperson Zakharova`), words that begin sentences (`When Khan arrived`),
+/// days and months. Sorted.
+const NOT_FIRST_NAMES: &[&[u8]] = &[
+    b"Adviser",
+    b"Advisor",
+    b"After",
+    b"Aide",
+    b"Also",
+    b"Although",
+    b"Amir",
+    b"And",
+    b"Another",
+    b"Any",
+    b"April",
+    b"Are",
+    b"Asked",
+    b"August",
+    b"Because",
+    b"Before",
+    b"Both",
+    b"But",
+    b"Can",
+    b"Coach",
+    b"Correspondent",
+    b"Could",
+    b"Dear",
+    b"December",
+    b"Deputy",
+    b"Did",
+    b"Director",
+    b"Does",
+    b"Each",
+    b"Earlier",
+    b"Emir",
+    b"Envoy",
+    b"Even",
+    b"Every",
+    b"February",
+    b"Field",
+    b"Former",
+    b"Founder",
+    b"Friday",
+    b"From",
+    b"Had",
+    b"Has",
+    b"Have",
+    b"Head",
+    b"Here",
+    b"How",
+    b"However",
+    b"January",
+    b"July",
+    b"June",
+    b"Last",
+    b"Later",
+    b"Leader",
+    b"Let",
+    b"Like",
+    b"March",
+    b"Marshal",
+    b"May",
+    b"Meanwhile",
+    b"Might",
+    b"Monday",
+    b"More",
+    b"Most",
+    b"Must",
+    b"New",
+    b"Next",
+    b"Not",
+    b"November",
+    b"Now",
+    b"October",
+    b"Officer",
+    b"Once",
+    b"One",
+    b"Only",
+    b"Our",
+    b"Pope",
+    b"Prosecutor",
+    b"Reporter",
+    b"Representative",
+    b"Said",
+    b"Saturday",
+    b"Says",
+    b"September",
+    b"Should",
+    b"Since",
+    b"Some",
+    b"Speaker",
+    b"Spokesman",
+    b"Spokesperson",
+    b"Spokeswoman",
+    b"Still",
+    b"Sunday",
+    b"That",
+    b"The",
+    b"Then",
+    b"There",
+    b"These",
+    b"This",
+    b"Those",
+    b"Though",
+    b"Thursday",
+    b"Today",
+    b"Tuesday",
+    b"Two",
+    b"Under",
+    b"Was",
+    b"Wednesday",
+    b"Were",
+    b"What",
+    b"When",
+    b"Where",
+    b"While",
+    b"Who",
+    b"Why",
+    b"Will",
+    b"With",
+    b"Would",
+    b"Yesterday",
+    b"Yet",
+];
+
 /// Words after which a country's ambiguous name is read as the country (beside
 /// [`LOCATIVES`]): "travelled to Niger", "the border with Chad", "returned from Jordan".
 const COUNTRY_PREPOSITIONS: &[&str] = &[
@@ -256,14 +381,32 @@ fn after_given_name(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, point)| !point && capitalised(w) && is_given_name(w))
 }
 
-/// Whether the word right before `pos` is a capitalised first name (a common given name or a
-/// first name of the gazetteer's people) that none of `entity`'s names begins with: `Jill` in
-/// `Jill Biden` is another Biden than `Joe Biden`.
-fn after_other_first_name(ctx: &Context<'_>, hay: &[u8], pos: usize, entity: EntityId) -> bool {
-    let Some((w, false)) = word_before(hay, pos) else {
+/// Whether the word right before `pos` is a capitalised first name that none of `entity`'s
+/// names begins with: `Jill` in `Jill Biden` is another Biden than `Joe Biden`, `Anwarullah`
+/// in `Anwarullah Khan` another Khan than `Imran Khan`. A first name is a common given name, a
+/// first name of the gazetteer's people, or any other capitalised word that is no title, role
+/// or sentence word ([`NOT_FIRST_NAMES`]) outside a headline in Title Case (`Trump Meets Putin`).
+fn after_other_first_name(
+    ctx: &Context<'_>,
+    norm: &Normalized,
+    pos: usize,
+    entity: EntityId,
+) -> bool {
+    let Some((w, false)) = word_before(norm.as_bytes(), pos) else {
         return false;
     };
-    if !(ctx.people.is_first_name(w) || (capitalised(w) && is_given_name(w))) {
+    if norm.breaks_short_line(pos - 1) {
+        return false;
+    }
+    let other = || {
+        w.len() >= 3
+            && w[0].is_ascii_uppercase()
+            && w[1..].iter().all(u8::is_ascii_lowercase)
+            && !is_title(w)
+            && !one_of(NOT_FIRST_NAMES, w)
+            && !in_title_case_line(norm, pos)
+    };
+    if !(ctx.people.is_first_name(w) || (capitalised(w) && is_given_name(w)) || other()) {
         return false;
     }
     !normalized_names(ctx.gaz, entity).any(|n| {
@@ -292,9 +435,11 @@ fn after_title(hay: &[u8], pos: usize) -> bool {
 
 /// Whether the name at `[s, e)` begins a longer name that the gazetteer does not know: a
 /// capitalised word follows (`Charlotte Lucas`, `Baloch Unity Front`), which is no
-/// title (`Fed Chair`) and not the next word of a headline in Title Case.
+/// title (`Fed Chair`), not on the next line after a short one (`Photo: Yunus` / `Reuters`)
+/// and not the next word of a headline in Title Case.
 fn begins_longer_name(norm: &Normalized, s: usize, e: usize) -> bool {
     word_after(norm.as_bytes(), e).is_some_and(|w| w[0].is_ascii_uppercase() && !is_title(w))
+        && !norm.breaks_short_line(e)
         && !in_title_case_line(norm, s)
 }
 
@@ -458,7 +603,7 @@ pub(crate) fn resolve(
             return false;
         }
         if ctx.people.is_person(c.entity) {
-            return !after_mention && after_other_first_name(ctx, hay, c.start, c.entity);
+            return !after_mention && after_other_first_name(ctx, norm, c.start, c.entity);
         }
         ctx.gaz.entity(c.entity).kind == "place"
             && (after_title(hay, c.start)
@@ -1076,7 +1221,7 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
         // Another person of the surname (`Jason Stoltenberg`), unless the word before is a
         // mention.
         let another = || {
-            s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, hay, s, entity)
+            s > 1 && !overlaps(found, s - 2, s - 1) && after_other_first_name(ctx, norm, s, entity)
         };
         // Part of a longer name the gazetteer does not know (`Baloch Unity Front` after
         // `Mahrang Baloch`), unless that word is a title or the line a headline.
@@ -1395,7 +1540,7 @@ mod surname_tests {
     use super::{
         after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
-        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, SHAPES, TITLES,
+        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, SHAPES, TITLES,
     };
 
     #[test]
@@ -1460,6 +1605,7 @@ mod surname_tests {
             NAMED_AFTER_HEADS,
             INSTITUTION_HEADS,
             NAMED_AFTER_PLACE,
+            NOT_FIRST_NAMES,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }

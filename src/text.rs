@@ -145,6 +145,22 @@ impl Normalized {
         &self.line_breaks
     }
 
+    /// Whether the space at `pos` stands for a line break that ends a short line (under 50
+    /// bytes: a headline, a caption, an item of a list, a byline), not one that wraps prose: a
+    /// name at the end of such a line is not the start of a longer name on the next.
+    ///
+    /// # Complexity
+    /// O(log b) for b single line breaks in the document.
+    pub fn breaks_short_line(&self, pos: usize) -> bool {
+        let breaks = &self.line_breaks;
+        let k = breaks.partition_point(|&b| (b as usize) < pos);
+        if breaks.get(k).is_none_or(|&b| b as usize != pos) {
+            return false;
+        }
+        let start = self.line_around(pos, pos, 50).start;
+        pos - start < 50
+    }
+
     /// The bounds of the line that holds `[s, e)`, at most `reach` bytes on either side: a
     /// line ends at a paragraph break (`\n`) or at a single line break.
     ///
