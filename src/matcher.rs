@@ -1120,6 +1120,12 @@ mod tests {
                 "Israel would annex the Jordan Valley, officials in Jordan said.",
                 &["israel", "jordan"],
             ),
+            // A place's name inside another's or a body's: after `Lake`, `Lower`, `Mount`; a
+            // word of a compound with `-e-`; before `Police` or `Defence Force`.
+            (
+                "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Naw; the Punjab Police and the Herat Defence Force said.",
+                &[],
+            ),
             // A hyphen between letters reads as a space, both ways.
             (
                 "Fighting in El-Fasher; talks in Abu-Dhabi and Sri-Lanka; al Qaeda fled.",

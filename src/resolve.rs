@@ -663,6 +663,8 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"Airport",
     b"Bank",
     b"Cathedral",
+    b"Center",
+    b"Centre",
     b"Chamber",
     b"Chronicle",
     b"Clinic",
@@ -687,6 +689,7 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"Observatory",
     b"Observer",
     b"Oval",
+    b"Police",
     b"Polytechnic",
     b"Post",
     b"Prison",
@@ -749,17 +752,28 @@ const BODY_HEADS: &[&[u8]] = &[
     b"Directorate",
     b"Exchange",
     b"Federation",
+    b"Force",
+    b"Forces",
     b"Foundation",
     b"Fund",
     b"Group",
     b"Index",
     b"Ministry",
+    b"Network",
     b"Office",
     b"Organisation",
     b"Organization",
     b"Survey",
     b"Trust",
 ];
+
+/// Words that begin another place's name, before a place's (`Lake Victoria`, `Mount Kenya`,
+/// `Lower Austria`, `Upper Kurram`). Sorted.
+const PLACE_PREFIXES: &[&[u8]] = &[b"Lake", b"Lower", b"Mount", b"Mt", b"Upper"];
+
+/// The links of Persian, Pashto and Urdu compound place names (`Qala-e-Naw`, `Pul-i-Khumri`,
+/// `Dera-ul-...`), with their hyphens.
+const CONNECTORS: &[&str] = &["-e-", "-i-", "-ul-", "-ur-", "-ud-", "-un-", "-al-", "-o-"];
 
 /// Whether a place's name is part of the name of an institution, a building or a body that
 /// the gazetteer does not know (`Columbia University`, `Soccer Australia`, `Afghanistan
@@ -772,9 +786,15 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
         return false;
     }
     let head = word_after(hay, c.end).is_some_and(|w| one_of(FACILITY_HEADS, w));
-    let prefix =
-        word_before(hay, c.start).is_some_and(|(w, point)| !point && one_of(BODY_PREFIXES, w));
-    head || prefix || after_head_of(hay, c.start) || {
+    let prefix = word_before(hay, c.start).is_some_and(|(w, point)| {
+        (!point && one_of(BODY_PREFIXES, w)) || one_of(PLACE_PREFIXES, w)
+    });
+    // A word of a compound joined by `-e-`, `-ul-`, ... (`Qala-e-Naw`, `Bagh-e-Bala`,
+    // `Dasht-e-Barchi`): the compound is the name.
+    let compound = CONNECTORS
+        .iter()
+        .any(|k| hay[c.end..].starts_with(k.as_bytes()) || hay[..c.start].ends_with(k.as_bytes()));
+    head || prefix || compound || after_head_of(hay, c.start) || {
         // One or two capitalised words, then a body's word, that hold no other mention (`Kabul
         // UNAMA Office` is Kabul and UNAMA), outside a headline in Title Case (`Russia Signs
         // Trade Agreement`).
@@ -1540,7 +1560,7 @@ mod surname_tests {
     use super::{
         after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
-        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, SHAPES, TITLES,
+        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, PLACE_PREFIXES, SHAPES, TITLES,
     };
 
     #[test]
@@ -1606,6 +1626,7 @@ mod surname_tests {
             INSTITUTION_HEADS,
             NAMED_AFTER_PLACE,
             NOT_FIRST_NAMES,
+            PLACE_PREFIXES,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
