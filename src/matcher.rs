@@ -1126,6 +1126,17 @@ mod tests {
                 "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Naw; the Punjab Police and the Herat Defence Force said.",
                 &[],
             ),
+            // A town's or a region's one-word name that begins an unknown longer name (a
+            // person's, an event's, a team's), not a first name, a title, a government.
+            (
+                "Milan Kundera wrote; the Adelaide Test began; the ambassador to Tehran Alexey \
+                 Dedov left; a Louisiana Republican and the Queensland Government agreed.",
+                &["tehran", "louisiana", "queensland"],
+            ),
+            (
+                "Also read: Pakistan Closes Torkham Crossing After Overnight Clashes",
+                &["pakistan", "torkham"],
+            ),
             // A hyphen between letters reads as a space, both ways.
             (
                 "Fighting in El-Fasher; talks in Abu-Dhabi and Sri-Lanka; al Qaeda fled.",

@@ -448,8 +448,14 @@ fn begins_longer_name(norm: &Normalized, s: usize, e: usize) -> bool {
 /// capitalised. Only 200 bytes on either side of `pos` are looked at.
 fn in_title_case_line(norm: &Normalized, pos: usize) -> bool {
     let line = norm.line_around(pos, pos, 200);
+    let hay = norm.as_bytes();
+    // After a label (`Also read: Pakistan Closes Torkham Crossing`).
+    let start = hay[line.start..pos]
+        .iter()
+        .rposition(|&b| b == b':')
+        .map_or(line.start, |k| line.start + k + 1);
     let mut capitalised = 0;
-    for w in norm.as_bytes()[line].split(|b| !b.is_ascii_alphabetic()) {
+    for w in hay[start..line.end].split(|b| !b.is_ascii_alphabetic()) {
         if w.len() >= 4 {
             if w[0].is_ascii_lowercase() {
                 return false;
@@ -631,6 +637,7 @@ pub(crate) fn resolve(
             surnames_of_places.binary_search(&i).is_ok()
                 || (ctx.people.is_person(c.entity) && surname(i, c))
                 || in_longer_org_name(ctx, norm, &found, i)
+                || begins_unknown_name(ctx, norm, &found, i)
                 || names_something_else(ctx, hay, c)
                 || org_in_institution_name(ctx, hay, c)
                 || (!read_as_surname.is_empty()
@@ -765,6 +772,67 @@ const BODY_HEADS: &[&[u8]] = &[
     b"Organization",
     b"Survey",
     b"Trust",
+];
+
+/// Whether a town's or a region's one-word name begins a longer name the gazetteer does not
+/// know: a capitalised word follows (`Fatih Birol`, `Milan Kundera`, `Santiago Peña`, `Kabul
+/// River`), which is no title, day or month, begins no other mention (`Kabul Taliban`) and
+/// is not in capitals (`Kabul UNAMA`), on the same line, outside a headline in Title Case.
+/// Countries' names are left alone (`Pakistan Army` is a name of the gazetteer's, and the
+/// context rule sees to `Jordan Peterson`).
+fn begins_unknown_name(
+    ctx: &Context<'_>,
+    norm: &Normalized,
+    found: &[Candidate],
+    i: usize,
+) -> bool {
+    let hay = norm.as_bytes();
+    let c = &found[i];
+    let e = ctx.gaz.entity(c.entity);
+    if e.kind != "place" || e.attribute("iso2").is_some() || hay[c.start..c.end].contains(&b' ') {
+        return false;
+    }
+    word_after(hay, c.end).is_some_and(|w| {
+        capitalised(w)
+            && !is_title(w)
+            && !one_of(NOT_FIRST_NAMES, w)
+            && !one_of(QUALIFIED_BY_PLACE, w)
+            // `ambassador to Tehran Alexey Dedov`, `the head of Dagestan Sergei Melikov`.
+            && !(is_given_name(w) || ctx.people.is_first_name(w))
+    }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
+        && !norm.breaks_short_line(c.end)
+        && !in_title_case_line(norm, c.start)
+}
+
+/// Words that a place's name qualifies as an adjective, leaving it a mention: its government,
+/// its politicians, its faiths and peoples (`Queensland Government`, `Kabul Municipality`, `a
+/// Louisiana Republican`, `a Queensland Anglican school`). Sorted.
+const QUALIFIED_BY_PLACE: &[&[u8]] = &[
+    b"Aboriginal",
+    b"Administration",
+    b"Anglican",
+    b"Assembly",
+    b"Buddhist",
+    b"Cabinet",
+    b"Catholic",
+    b"Christian",
+    b"Democrat",
+    b"Democrats",
+    b"Government",
+    b"Hindu",
+    b"Indigenous",
+    b"Islamic",
+    b"Jewish",
+    b"Labor",
+    b"Labour",
+    b"Liberal",
+    b"Liberals",
+    b"Municipality",
+    b"Muslim",
+    b"Parliament",
+    b"Republican",
+    b"Republicans",
+    b"Sikh",
 ];
 
 /// Words that begin another place's name, before a place's (`Lake Victoria`, `Mount Kenya`,
@@ -1560,7 +1628,8 @@ mod surname_tests {
     use super::{
         after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
-        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, PLACE_PREFIXES, SHAPES, TITLES,
+        NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, PLACE_PREFIXES, QUALIFIED_BY_PLACE,
+        SHAPES, TITLES,
     };
 
     #[test]
@@ -1627,6 +1696,7 @@ mod surname_tests {
             NAMED_AFTER_PLACE,
             NOT_FIRST_NAMES,
             PLACE_PREFIXES,
+            QUALIFIED_BY_PLACE,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
