@@ -798,7 +798,8 @@ fn begins_unknown_name(
             && !one_of(NOT_FIRST_NAMES, w)
             && !one_of(QUALIFIED_BY_PLACE, w)
             // `ambassador to Tehran Alexey Dedov`, `the head of Dagestan Sergei Melikov`.
-            && !(is_given_name(w) || ctx.people.is_first_name(w))
+            && !is_given_name(w)
+            && !ctx.people.is_first_name(w)
     }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
