@@ -38,7 +38,7 @@ OVERRIDES_FILE = os.path.join(HERE, "ambiguity_overrides.tsv")
 # ----------------------------------------------------------------------------------------------
 # Tunables (decided in data, reviewed by reading the output)
 # ----------------------------------------------------------------------------------------------
-TOTAL_PLACES_TARGET = 24_528      # countries + regions + subdivisions + cities
+TOTAL_PLACES_TARGET = 24_604      # countries + regions + subdivisions + cities
 CITY_MIN_POP_ALWAYS = 100_000     # every city at least this big is included
 SMALL_CITY_WORD_LIMIT = 300_000   # a city smaller than this whose name is a word/name is dropped
 BIG_PLACE_EXEMPT = 1_000_000      # a city this big keeps a name that is also a personal name
@@ -52,7 +52,7 @@ WIDE_SURNAMES = 3000              # ... of personal names is used
 FILLER_SURNAMES = 10000           # towns under CITY_MIN_POP_ALWAYS: any fairly common surname
 
 # Short aliases (<= 3 letters) are dropped for cities and subdivisions except these.
-SHORT_ALIAS_WHITELIST = {"L.A.", "NYC", "K-P", "KPK"}
+SHORT_ALIAS_WHITELIST = {"L.A.", "NYC", "K-P", "KPK", "KP", "AJK", "PoK", "J&K", "IOK"}
 
 # Names that are ordinary words in news (capitalised at sentence start, in headlines and in
 # names of institutions): never used as a place name, whatever the size of the place.

@@ -1197,6 +1197,13 @@ const PARTICLES: &[&str] = &[
     "la", "le", "dos", "das", "ul",
 ];
 
+/// Surnames that news also writes, capitalised, as words (`Islam` of `Nahid Islam`, `Joy` of
+/// `Sajeeb Wazed Joy`): never a person's mention alone. Sorted.
+const WORD_SURNAMES: &[&[u8]] = &[
+    b"Allah", b"Christ", b"Faith", b"Glory", b"God", b"Grace", b"Hope", b"Islam", b"Joy",
+    b"Justice", b"Liberty", b"Peace", b"Truth", b"Victory",
+];
+
 /// The forms the surname of a multi-word name takes alone: the last word, with a particle
 /// before it (`Osama bin Laden` → `bin Laden`); a hyphenated particle gives both forms
 /// (`Bashar al-Assad` → `al-Assad`, `Assad`).
@@ -1213,6 +1220,7 @@ fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
     let ok = |w: &[u8]| {
         w.len() >= 3
             && capitalised(w)
+            && !one_of(WORD_SURNAMES, w)
             && w.iter()
                 .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
     };
@@ -1630,7 +1638,7 @@ mod surname_tests {
         after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
         NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, PLACE_PREFIXES, QUALIFIED_BY_PLACE,
-        SHAPES, TITLES,
+        SHAPES, TITLES, WORD_SURNAMES,
     };
 
     #[test]
@@ -1698,6 +1706,7 @@ mod surname_tests {
             NOT_FIRST_NAMES,
             PLACE_PREFIXES,
             QUALIFIED_BY_PLACE,
+            WORD_SURNAMES,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
