@@ -550,24 +550,32 @@ pub(crate) fn resolve(
         // A country's name after a preposition of movement or relation (`travelled to Niger`,
         // `the border with Chad`), or in a list with another country (`Mali, Burkina Faso and
         // Niger`; a country supported so supports the next: `Chad, Niger and Mali`).
-        let is_country = |c: &Candidate| ctx.gaz.entity(c.entity).attribute("iso2").is_some();
+        // Looked up once per candidate; usually no country needs context, and nothing more
+        // is done.
+        let country: Vec<bool> = cands
+            .iter()
+            .map(|c| ctx.gaz.entity(c.entity).attribute("iso2").is_some())
+            .collect();
+        let waiting = |cands: &[Candidate]| {
+            cands
+                .iter()
+                .zip(&country)
+                .any(|(c, &k)| k && c.how == How::NeedsContext)
+        };
         for _ in 0..2 {
-            let ends: HashSet<usize> = cands
+            if !waiting(&cands) {
+                break;
+            }
+            let sure_countries = cands
                 .iter()
-                .filter(|c| c.how != How::NeedsContext && is_country(c))
-                .map(|c| c.end)
-                .collect();
-            let starts: HashSet<usize> = cands
-                .iter()
-                .filter(|c| c.how != How::NeedsContext && is_country(c))
-                .map(|c| c.start)
-                .collect();
+                .zip(&country)
+                .filter(|(c, &k)| k && c.how != How::NeedsContext)
+                .map(|(c, _)| c);
+            let ends: HashSet<usize> = sure_countries.clone().map(|c| c.end).collect();
+            let starts: HashSet<usize> = sure_countries.map(|c| c.start).collect();
             let mut changed = false;
-            for c in cands.iter_mut() {
-                if c.how != How::NeedsContext
-                    || !is_country(c)
-                    || person_like.contains(&hay[c.start..c.end])
-                {
+            for (c, &k) in cands.iter_mut().zip(&country) {
+                if !k || c.how != How::NeedsContext || person_like.contains(&hay[c.start..c.end]) {
                     continue;
                 }
                 let listed = LIST_GAPS.iter().any(|g| {
@@ -788,10 +796,7 @@ fn begins_unknown_name(
 ) -> bool {
     let hay = norm.as_bytes();
     let c = &found[i];
-    let e = ctx.gaz.entity(c.entity);
-    if e.kind != "place" || e.attribute("iso2").is_some() || hay[c.start..c.end].contains(&b' ') {
-        return false;
-    }
+    // The cheap tests first: most mentions are followed by no capitalised word.
     word_after(hay, c.end).is_some_and(|w| {
         capitalised(w)
             && !is_title(w)
@@ -801,6 +806,11 @@ fn begins_unknown_name(
             && !is_given_name(w)
             && !ctx.people.is_first_name(w)
     }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
+        && !hay[c.start..c.end].contains(&b' ')
+        && {
+            let e = ctx.gaz.entity(c.entity);
+            e.kind == "place" && e.attribute("iso2").is_none()
+        }
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
 }
