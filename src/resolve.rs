@@ -376,6 +376,11 @@ fn word_after(hay: &[u8], pos: usize) -> Option<&[u8]> {
     (len > 0).then(|| &next[..len])
 }
 
+/// Whether an entity is a country: it has an `iso2` attribute (gazetteers/README.md).
+fn is_country(gaz: &Gazetteer, e: EntityId) -> bool {
+    gaz.entity(e).attribute("iso2").is_some()
+}
+
 /// Whether the word right before `pos` is a common given name, capitalised (`Brendan`).
 fn after_given_name(hay: &[u8], pos: usize) -> bool {
     word_before(hay, pos).is_some_and(|(w, point)| !point && capitalised(w) && is_given_name(w))
@@ -515,9 +520,8 @@ pub(crate) fn resolve(
         // Nor a country's name (`Sputnik Azerbaijan`, `Amnesty Russia`: an edition, a branch).
         let country_at = |pos: usize| {
             let i = sure.partition_point(|m| m.start < pos);
-            sure.get(i).is_some_and(|m| {
-                m.start == pos && ctx.gaz.entity(m.entity).attribute("iso2").is_some()
-            })
+            sure.get(i)
+                .is_some_and(|m| m.start == pos && is_country(ctx.gaz, m.entity))
         };
         let person_like: HashSet<&[u8]> = cands
             .iter()
@@ -554,7 +558,7 @@ pub(crate) fn resolve(
         // is done.
         let country: Vec<bool> = cands
             .iter()
-            .map(|c| ctx.gaz.entity(c.entity).attribute("iso2").is_some())
+            .map(|c| is_country(ctx.gaz, c.entity))
             .collect();
         let waiting = |cands: &[Candidate]| {
             cands
@@ -807,10 +811,7 @@ fn begins_unknown_name(
             && !ctx.people.is_first_name(w)
     }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
         && !hay[c.start..c.end].contains(&b' ')
-        && {
-            let e = ctx.gaz.entity(c.entity);
-            e.kind == "place" && e.attribute("iso2").is_none()
-        }
+        && { ctx.gaz.entity(c.entity).kind == "place" && !is_country(ctx.gaz, c.entity) }
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
 }
@@ -897,13 +898,11 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
 }
 
 /// Words that, after a person's name, make it the name of a place or a body named after the
-/// person (with [`FACILITY_HEADS`]: `Jinnah Hospital`, `Trump Tower`): `John F. Kennedy
-/// International`, `Clinton Foundation`, `Carter Center`.
+/// person (with [`FACILITY_HEADS`]: `Jinnah Hospital`, `Trump Tower`, `Carter Center`): `John
+/// F. Kennedy International`, `Clinton Foundation`.
 const NAMED_AFTER_HEADS: &[&[u8]] = &[
     b"Boulevard",
     b"Bridge",
-    b"Center",
-    b"Centre",
     b"Foundation",
     b"Hall",
     b"International",
