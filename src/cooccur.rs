@@ -23,7 +23,9 @@
 //! pairs quadratically; only its first `max_window_entities` entities (in order of first
 //! mention) are linked, and [`Accumulator::add`] reports that the cap was hit.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -209,8 +211,8 @@ impl Accumulator {
             window,
             keep: evidence,
             max_entities: max_window_entities.max(2),
-            nodes: HashMap::new(),
-            edges: HashMap::new(),
+            nodes: HashMap::default(),
+            edges: HashMap::default(),
             documents: 0,
             bytes: 0,
             capped: 0,
@@ -325,7 +327,7 @@ impl Accumulator {
     pub fn add(&mut self, doc: DocRef<'_>, ann: &Annotated) -> u64 {
         self.documents += 1;
         self.bytes += doc.text.len() as u64;
-        let mut seen: HashMap<EntityId, ()> = HashMap::new();
+        let mut seen: HashMap<EntityId, ()> = HashMap::default();
         for m in &ann.mentions {
             let n = self.nodes.entry(m.entity).or_default();
             n.mentions += 1;
@@ -392,7 +394,7 @@ impl Accumulator {
             Window::Tokens(_) => ann.words.max(ann.mentions.len()) as u64,
         };
         self.windows += total;
-        let mut seen: std::collections::HashSet<(usize, EntityId)> = Default::default();
+        let mut seen: HashSet<(usize, EntityId)> = HashSet::default();
         for m in &ann.mentions {
             let fresh = match self.window {
                 Window::Tokens(_) => true,
@@ -624,7 +626,7 @@ fn sentence_span(
 
 /// The first and last sentence of each paragraph.
 fn paragraph_sentences(ann: &Annotated) -> HashMap<usize, (usize, usize)> {
-    let mut out: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut out: HashMap<usize, (usize, usize)> = HashMap::default();
     for (i, s) in ann.sentences.iter().enumerate() {
         out.entry(s.paragraph)
             .and_modify(|e| e.1 = i)

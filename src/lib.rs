@@ -36,6 +36,7 @@ pub mod check;
 pub mod cooccur;
 mod error;
 pub mod export;
+mod few;
 pub mod gazetteer;
 pub mod graph;
 pub mod input;

@@ -43,8 +43,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use crate::few::FewWords;
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::Method;
 use crate::scan;
@@ -1066,10 +1065,7 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
     let mut acronyms: Vec<&[u8]> = defs.iter().map(|d| d.1).collect();
     acronyms.sort();
     acronyms.dedup();
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&acronyms)
-    else {
+    let Some(searcher) = FewWords::new(&acronyms) else {
         return;
     };
     let mut by_acronym: HashMap<&[u8], Vec<(usize, Option<EntityId>)>> = HashMap::default();
@@ -1080,14 +1076,14 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
     let mut extra = Vec::new();
     // Mentions of acronyms defined as no name (usually none).
     let mut gone: Vec<usize> = Vec::new();
-    for m in ac.find_iter(&hay[first_def..]) {
-        let (s, e) = (first_def + m.start(), first_def + m.end());
+    for (s, e, pid) in searcher.find_all(&hay[first_def..]) {
+        let (s, e) = (first_def + s, first_def + e);
         let bounded =
             (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
         if !bounded {
             continue;
         }
-        let acr = acronyms[m.pattern().as_usize()];
+        let acr = acronyms[pid];
         // The latest definition of this acronym at or before this occurrence.
         let list = &by_acronym[acr];
         let k = list.partition_point(|d| d.0 <= s);
@@ -1311,19 +1307,14 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
             owner.push(*e);
         }
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    else {
+    let Some(searcher) = FewWords::new(&patterns) else {
         return;
     };
     let mut extra = Vec::new();
-    for m in ac.find_iter(hay) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e, pid) in searcher.find_all(hay) {
         let bounded =
             (s == 0 || !is_word_byte(hay[s - 1])) && (e == hay.len() || !is_word_byte(hay[e]));
-        let entity = owner[m.pattern().as_usize()];
+        let entity = owner[pid];
         // Another person of the surname (`Jason Stoltenberg`), unless the word before is a
         // mention.
         let another = || {
