@@ -48,6 +48,7 @@ pub mod resolve;
 mod scan;
 pub mod segment;
 pub mod text;
+mod words;
 
 pub use error::{Error, Result};
 pub use gazetteer::{Entity, EntityId, Gazetteer, GazetteerBuilder};

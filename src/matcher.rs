@@ -25,7 +25,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::intern::Interner;
-use crate::resolve::{self, Candidate, How, PeopleIndex};
+use crate::resolve::{self, Candidate, How, Kinds, PeopleIndex};
 use crate::scan;
 use crate::segment;
 use crate::text::{self, is_word_byte, Normalized};
@@ -192,7 +192,7 @@ impl MatcherBuilder {
         }
         let patterns = by_form.texts();
         // The automata, and meanwhile the start tests and the index of people.
-        let (automata, (first_two, prefixes, starts, people)) = pool.join(
+        let (automata, (first_two, prefixes, starts, people, kinds)) = pool.join(
             || Automata::build(patterns, pool),
             || {
                 // Which pairs of bytes begin a name (a one-byte name allows any second byte).
@@ -201,7 +201,8 @@ impl MatcherBuilder {
                 let starts = StartClasses::of(patterns);
                 let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
                 let people = PeopleIndex::new(&gaz, is_person);
-                (first_two, prefixes, starts, people)
+                let kinds = Kinds::new(&gaz, is_person);
+                (first_two, prefixes, starts, people, kinds)
             },
         );
         let automata = automata?;
@@ -214,6 +215,7 @@ impl MatcherBuilder {
             prefixes,
             starts,
             people,
+            kinds,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
             word_positions: self.word_positions,
@@ -515,6 +517,7 @@ pub struct Matcher {
     prefixes: Prefixes,
     starts: StartClasses,
     people: PeopleIndex,
+    kinds: Kinds,
     in_document: bool,
     fuzzy: bool,
     word_positions: bool,
@@ -630,6 +633,7 @@ impl Matcher {
         let candidates = self.candidates(&norm);
         let ctx = resolve::Context {
             gaz: &self.gaz,
+            kinds: &self.kinds,
             people: &self.people,
             in_document: self.in_document,
             fuzzy: self.fuzzy,

@@ -48,6 +48,7 @@ use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::Method;
 use crate::scan;
 use crate::text::{is_word_byte, Normalized};
+use crate::words::WordList;
 
 /// How a candidate was produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,9 +84,74 @@ pub(crate) struct Candidate {
 
 pub(crate) struct Context<'a> {
     pub gaz: &'a Gazetteer,
+    pub kinds: &'a Kinds,
     pub people: &'a PeopleIndex,
     pub in_document: bool,
     pub fuzzy: bool,
+}
+
+/// What the resolver asks of each entity's type, one byte per entity, worked out once when the
+/// matcher is built: whether it is a person (of the matcher's person types), a place, an
+/// organisation, a country (a place with an `iso2` attribute, gazetteers/README.md). The
+/// rules ask this of most mentions of every document; the gazetteer's own fields would cost a
+/// string comparison, or a search of the attribute columns, and a cache miss each time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Kinds {
+    flags: Vec<u8>,
+}
+
+impl Kinds {
+    const PERSON: u8 = 1;
+    const PLACE: u8 = 2;
+    const ORGANISATION: u8 = 4;
+    const COUNTRY: u8 = 8;
+
+    pub(crate) fn new(gaz: &Gazetteer, is_person: impl Fn(&str) -> bool) -> Kinds {
+        let flags = gaz
+            .entities()
+            .iter()
+            .map(|e| {
+                let mut f = 0;
+                if is_person(&e.kind) {
+                    f |= Kinds::PERSON;
+                }
+                match e.kind.as_str() {
+                    "place" => f |= Kinds::PLACE,
+                    "organisation" => f |= Kinds::ORGANISATION,
+                    _ => {}
+                }
+                if e.attribute("iso2").is_some() {
+                    f |= Kinds::COUNTRY;
+                }
+                f
+            })
+            .collect();
+        Kinds { flags }
+    }
+
+    fn has(&self, e: EntityId, flag: u8) -> bool {
+        self.flags.get(e.0 as usize).is_some_and(|f| f & flag != 0)
+    }
+
+    /// Whether the entity is of one of the matcher's person types.
+    pub(crate) fn person(&self, e: EntityId) -> bool {
+        self.has(e, Kinds::PERSON)
+    }
+
+    /// Whether the entity's type is `place`.
+    fn place(&self, e: EntityId) -> bool {
+        self.has(e, Kinds::PLACE)
+    }
+
+    /// Whether the entity's type is `organisation`.
+    fn organisation(&self, e: EntityId) -> bool {
+        self.has(e, Kinds::ORGANISATION)
+    }
+
+    /// Whether the entity is a country: it has an `iso2` attribute.
+    fn country(&self, e: EntityId) -> bool {
+        self.has(e, Kinds::COUNTRY)
+    }
 }
 
 /// Words after which an ambiguous place name is read as a place. Words that take people as
@@ -107,7 +173,7 @@ const LOCATIVES: &[&str] = &[
 /// Capitalised words before a surname that are no first name: roles that are not in
 /// [`TITLES`] (`Spokesperson Zakharova`), words that begin sentences (`When Khan arrived`),
 /// days and months. Sorted.
-const NOT_FIRST_NAMES: &[&[u8]] = &[
+const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Adviser",
     b"Advisor",
     b"After",
@@ -227,7 +293,7 @@ const NOT_FIRST_NAMES: &[&[u8]] = &[
     b"Would",
     b"Yesterday",
     b"Yet",
-];
+]);
 
 /// Words after which a country's ambiguous name is read as the country (beside
 /// [`LOCATIVES`]): "travelled to Niger", "the border with Chad", "returned from Jordan".
@@ -251,7 +317,7 @@ const LIST_GAPS: &[&str] = &[", ", " and ", ", and ", " or ", ", or ", " & "];
 /// Words after a place's ambiguous name that name something after the place, not a person
 /// (`Jordan Valley`, `Niger Delta`, `Washington Accords`, `Indus Waters Treaty`): no sign that
 /// the name is a person's elsewhere in the document. Sorted.
-const NAMED_AFTER_PLACE: &[&[u8]] = &[
+const NAMED_AFTER_PLACE: WordList = WordList::new(&[
     b"Accord",
     b"Accords",
     b"Agreement",
@@ -267,86 +333,86 @@ const NAMED_AFTER_PLACE: &[&[u8]] = &[
     b"Treaty",
     b"Valley",
     b"Waters",
-];
+]);
 
 /// Titles before a person's name (`Mr Nelson`, `Dr. Khair`, `President Toledo`), as written
 /// (capitalised), with or without a final point; sorted by bytes.
-const TITLES: &[&str] = &[
-    "Adm",
-    "Admiral",
-    "Ambassador",
-    "Archbishop",
-    "Ayatollah",
-    "Bishop",
-    "Brigadier",
-    "CEO",
-    "Capt",
-    "Captain",
-    "Cardinal",
-    "Chair",
-    "Chairman",
-    "Chairwoman",
-    "Chancellor",
-    "Chief",
-    "Col",
-    "Colonel",
-    "Commander",
-    "Congressman",
-    "Congresswoman",
-    "Constable",
-    "Dame",
-    "Detective",
-    "Dr",
-    "Editor",
-    "Father",
-    "Gen",
-    "General",
-    "Gov",
-    "Governor",
-    "Haji",
-    "Imam",
-    "Inspector",
-    "Judge",
-    "Justice",
-    "King",
-    "Lady",
-    "Lieutenant",
-    "Lord",
-    "Lt",
-    "Maulana",
-    "Maulvi",
-    "Mawlawi",
-    "Mayor",
-    "Minister",
-    "Miss",
-    "Mlle",
-    "Mme",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mufti",
-    "Mullah",
-    "Mx",
-    "Premier",
-    "President",
-    "Prince",
-    "Princess",
-    "Prof",
-    "Professor",
-    "Qari",
-    "Queen",
-    "Rabbi",
-    "Rep",
-    "Rev",
-    "Reverend",
-    "Secretary",
-    "Sen",
-    "Senator",
-    "Sergeant",
-    "Sgt",
-    "Sheikh",
-    "Sir",
-];
+const TITLES: WordList = WordList::new(&[
+    b"Adm",
+    b"Admiral",
+    b"Ambassador",
+    b"Archbishop",
+    b"Ayatollah",
+    b"Bishop",
+    b"Brigadier",
+    b"CEO",
+    b"Capt",
+    b"Captain",
+    b"Cardinal",
+    b"Chair",
+    b"Chairman",
+    b"Chairwoman",
+    b"Chancellor",
+    b"Chief",
+    b"Col",
+    b"Colonel",
+    b"Commander",
+    b"Congressman",
+    b"Congresswoman",
+    b"Constable",
+    b"Dame",
+    b"Detective",
+    b"Dr",
+    b"Editor",
+    b"Father",
+    b"Gen",
+    b"General",
+    b"Gov",
+    b"Governor",
+    b"Haji",
+    b"Imam",
+    b"Inspector",
+    b"Judge",
+    b"Justice",
+    b"King",
+    b"Lady",
+    b"Lieutenant",
+    b"Lord",
+    b"Lt",
+    b"Maulana",
+    b"Maulvi",
+    b"Mawlawi",
+    b"Mayor",
+    b"Minister",
+    b"Miss",
+    b"Mlle",
+    b"Mme",
+    b"Mr",
+    b"Mrs",
+    b"Ms",
+    b"Mufti",
+    b"Mullah",
+    b"Mx",
+    b"Premier",
+    b"President",
+    b"Prince",
+    b"Princess",
+    b"Prof",
+    b"Professor",
+    b"Qari",
+    b"Queen",
+    b"Rabbi",
+    b"Rep",
+    b"Rev",
+    b"Reverend",
+    b"Secretary",
+    b"Sen",
+    b"Senator",
+    b"Sergeant",
+    b"Sgt",
+    b"Sheikh",
+    b"Sir",
+]);
 
 /// The word right before `pos` (one space before, and no other word byte touching it), with
 /// its final point if any: `Mr.` → (`Mr`, true).
@@ -373,11 +439,6 @@ fn word_after(hay: &[u8], pos: usize) -> Option<&[u8]> {
     let next = hay.get(pos..)?.strip_prefix(b" ")?;
     let len = next.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     (len > 0).then(|| &next[..len])
-}
-
-/// Whether an entity is a country: it has an `iso2` attribute (gazetteers/README.md).
-fn is_country(gaz: &Gazetteer, e: EntityId) -> bool {
-    gaz.entity(e).attribute("iso2").is_some()
 }
 
 /// Whether the word right before `pos` is a common given name, capitalised (`Brendan`).
@@ -407,7 +468,7 @@ fn after_other_first_name(
             && w[0].is_ascii_uppercase()
             && w[1..].iter().all(u8::is_ascii_lowercase)
             && !is_title(w)
-            && !one_of(NOT_FIRST_NAMES, w)
+            && !NOT_FIRST_NAMES.contains(w)
             && !in_title_case_line(norm, pos)
     };
     if !(ctx.people.is_first_name(w) || (capitalised(w) && is_given_name(w)) || other()) {
@@ -474,7 +535,7 @@ fn in_title_case_line(norm: &Normalized, pos: usize) -> bool {
 /// Ghani Baradar`, `Ayatollah Ali Khamenei`, `King Charles III`), when what follows the title
 /// is itself one of the person's names; `None` otherwise (`Mullah Omar`, `Sheikh Hasina`).
 fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<usize> {
-    if !ctx.people.is_person(c.entity) {
+    if !ctx.kinds.person(c.entity) {
         return None;
     }
     let surface = &hay[c.start..c.end];
@@ -487,7 +548,7 @@ fn after_leading_title(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> Option<u
 
 /// Whether a word is one of [`TITLES`].
 fn is_title(w: &[u8]) -> bool {
-    TITLES.binary_search_by(|t| t.as_bytes().cmp(w)).is_ok()
+    TITLES.contains(w)
 }
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
@@ -520,7 +581,7 @@ pub(crate) fn resolve(
         let country_at = |pos: usize| {
             let i = sure.partition_point(|m| m.start < pos);
             sure.get(i)
-                .is_some_and(|m| m.start == pos && is_country(ctx.gaz, m.entity))
+                .is_some_and(|m| m.start == pos && ctx.kinds.country(m.entity))
         };
         let person_like: HashSet<&[u8]> = cands
             .iter()
@@ -528,8 +589,8 @@ pub(crate) fn resolve(
                 c.how == How::NeedsContext
                     && begins_longer_name(norm, c.start, c.end)
                     && !country_at(c.end + 1)
-                    && !(ctx.gaz.entity(c.entity).kind == "place"
-                        && word_after(hay, c.end).is_some_and(|w| one_of(NAMED_AFTER_PLACE, w)))
+                    && !(ctx.kinds.place(c.entity)
+                        && word_after(hay, c.end).is_some_and(|w| NAMED_AFTER_PLACE.contains(w)))
             })
             .map(|c| &hay[c.start..c.end])
             .collect();
@@ -555,10 +616,7 @@ pub(crate) fn resolve(
         // Niger`; a country supported so supports the next: `Chad, Niger and Mali`).
         // Looked up once per candidate; usually no country needs context, and nothing more
         // is done.
-        let country: Vec<bool> = cands
-            .iter()
-            .map(|c| is_country(ctx.gaz, c.entity))
-            .collect();
+        let country: Vec<bool> = cands.iter().map(|c| ctx.kinds.country(c.entity)).collect();
         let waiting = |cands: &[Candidate]| {
             cands
                 .iter()
@@ -619,17 +677,17 @@ pub(crate) fn resolve(
         if hay[c.start..c.end].contains(&b' ') {
             return false;
         }
-        if ctx.people.is_person(c.entity) {
+        if ctx.kinds.person(c.entity) {
             return !after_mention && after_other_first_name(ctx, norm, c.start, c.entity);
         }
-        ctx.gaz.entity(c.entity).kind == "place"
+        ctx.kinds.place(c.entity)
             && (after_title(hay, c.start)
                 || (ctx.people.after_first_name(hay, c.start) && !after_mention)
                 || (after_given_name(hay, c.start) && !cands.iter().any(|k| k.end + 1 == c.start)))
     };
     // Usually none: nothing is allocated.
     let surnames_of_places: Vec<usize> = (0..found.len())
-        .filter(|&i| surname(i, &found[i]) && ctx.gaz.entity(found[i].entity).kind == "place")
+        .filter(|&i| surname(i, &found[i]) && ctx.kinds.place(found[i].entity))
         .collect();
     // One sense per document: a place's name read as a surname (`Brendan Nelson`) is the
     // person's elsewhere in the document too (`Nelson said`), but after a place preposition
@@ -646,7 +704,7 @@ pub(crate) fn resolve(
         .filter(|&i| {
             let c = &found[i];
             surnames_of_places.binary_search(&i).is_ok()
-                || (ctx.people.is_person(c.entity) && surname(i, c))
+                || (ctx.kinds.person(c.entity) && surname(i, c))
                 || in_longer_org_name(ctx, norm, &found, i)
                 || begins_unknown_name(ctx, norm, &found, i)
                 || names_something_else(ctx, hay, c)
@@ -676,7 +734,7 @@ pub(crate) fn resolve(
 /// (`Columbia University`, `National Australia Bank`, `Adelaide Oval`, `Virginia Tech`), a
 /// newspaper (`The Kabul Times`, `Bangkok Post`, `Sydney Morning Herald`) or a crude oil
 /// (`Brent crude`, `Urals crude`, `West Texas Intermediate`).
-const FACILITY_HEADS: &[&[u8]] = &[
+const FACILITY_HEADS: WordList = WordList::new(&[
     b"Academy",
     b"Airport",
     b"Bank",
@@ -722,17 +780,11 @@ const FACILITY_HEADS: &[&[u8]] = &[
     b"University",
     b"Zoo",
     b"crude",
-];
-
-/// Whether `w` is one of `words`, a list sorted by bytes (a binary search: the lists are
-/// looked up for most mentions of a document).
-fn one_of(words: &[&[u8]], w: &[u8]) -> bool {
-    words.binary_search(&w).is_ok()
-}
+]);
 
 /// Words that begin the name of a body, a broadcaster or a company named after its country:
 /// `Soccer Australia`, `Radio New Zealand`, `Energy Australia`.
-const BODY_PREFIXES: &[&[u8]] = &[
+const BODY_PREFIXES: WordList = WordList::new(&[
     b"Athletics",
     b"Basketball",
     b"Cricket",
@@ -750,11 +802,11 @@ const BODY_PREFIXES: &[&[u8]] = &[
     b"Swimming",
     b"Telecom",
     b"Tennis",
-];
+]);
 
 /// Words that end the name of a body named after a place, a word or two after it (`Afghanistan
 /// Railway Authority`, `Taiwan Affairs Office`, `Shanghai Composite Index`).
-const BODY_HEADS: &[&[u8]] = &[
+const BODY_HEADS: WordList = WordList::new(&[
     b"Agency",
     b"Association",
     b"Authority",
@@ -783,7 +835,7 @@ const BODY_HEADS: &[&[u8]] = &[
     b"Organization",
     b"Survey",
     b"Trust",
-];
+]);
 
 /// Whether a town's or a region's one-word name begins a longer name the gazetteer does not
 /// know: a capitalised word follows (`Fatih Birol`, `Milan Kundera`, `Santiago Peña`, `Kabul
@@ -803,14 +855,14 @@ fn begins_unknown_name(
     word_after(hay, c.end).is_some_and(|w| {
         capitalised(w)
             && !is_title(w)
-            && !one_of(NOT_FIRST_NAMES, w)
-            && !one_of(QUALIFIED_BY_PLACE, w)
+            && !NOT_FIRST_NAMES.contains(w)
+            && !QUALIFIED_BY_PLACE.contains(w)
             // `ambassador to Tehran Alexey Dedov`, `the head of Dagestan Sergei Melikov`.
             && !is_given_name(w)
             && !ctx.people.is_first_name(w)
     }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
         && !hay[c.start..c.end].contains(&b' ')
-        && { ctx.gaz.entity(c.entity).kind == "place" && !is_country(ctx.gaz, c.entity) }
+        && { ctx.kinds.place(c.entity) && !ctx.kinds.country(c.entity) }
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
 }
@@ -818,7 +870,7 @@ fn begins_unknown_name(
 /// Words that a place's name qualifies as an adjective, leaving it a mention: its government,
 /// its politicians, its faiths and peoples (`Queensland Government`, `Kabul Municipality`, `a
 /// Louisiana Republican`, `a Queensland Anglican school`). Sorted.
-const QUALIFIED_BY_PLACE: &[&[u8]] = &[
+const QUALIFIED_BY_PLACE: WordList = WordList::new(&[
     b"Aboriginal",
     b"Administration",
     b"Anglican",
@@ -844,11 +896,11 @@ const QUALIFIED_BY_PLACE: &[&[u8]] = &[
     b"Republican",
     b"Republicans",
     b"Sikh",
-];
+]);
 
 /// Words that begin another place's name, before a place's (`Lake Victoria`, `Mount Kenya`,
 /// `Lower Austria`, `Upper Kurram`). Sorted.
-const PLACE_PREFIXES: &[&[u8]] = &[b"Lake", b"Lower", b"Mount", b"Mt", b"Upper"];
+const PLACE_PREFIXES: WordList = WordList::new(&[b"Lake", b"Lower", b"Mount", b"Mt", b"Upper"]);
 
 /// The links of Persian, Pashto and Urdu compound place names (`Qala-e-Naw`, `Pul-i-Khumri`,
 /// `Dera-ul-...`), with their hyphens.
@@ -861,12 +913,12 @@ const CONNECTORS: &[&str] = &["-e-", "-i-", "-ul-", "-ur-", "-ud-", "-un-", "-al
 fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate], i: usize) -> bool {
     let hay = norm.as_bytes();
     let c = &found[i];
-    if ctx.gaz.entity(c.entity).kind != "place" {
+    if !ctx.kinds.place(c.entity) {
         return false;
     }
-    let head = word_after(hay, c.end).is_some_and(|w| one_of(FACILITY_HEADS, w));
+    let head = word_after(hay, c.end).is_some_and(|w| FACILITY_HEADS.contains(w));
     let prefix = word_before(hay, c.start).is_some_and(|(w, point)| {
-        (!point && one_of(BODY_PREFIXES, w)) || one_of(PLACE_PREFIXES, w)
+        (!point && BODY_PREFIXES.contains(w)) || PLACE_PREFIXES.contains(w)
     });
     // A word of a compound joined by `-e-`, `-ul-`, ... (`Qala-e-Naw`, `Bagh-e-Bala`,
     // `Dasht-e-Barchi`): the compound is the name.
@@ -882,7 +934,7 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
         for _ in 0..3 {
             match word_after(hay, end) {
                 Some(w)
-                    if end > c.end && (one_of(BODY_HEADS, w) || one_of(INSTITUTION_HEADS, w)) =>
+                    if end > c.end && (BODY_HEADS.contains(w) || INSTITUTION_HEADS.contains(w)) =>
                 {
                     body = Some(end + 1 + w.len());
                     break;
@@ -899,7 +951,7 @@ fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate],
 /// Words that, after a person's name, make it the name of a place or a body named after the
 /// person (with [`FACILITY_HEADS`]: `Jinnah Hospital`, `Trump Tower`, `Carter Center`): `John
 /// F. Kennedy International`, `Clinton Foundation`.
-const NAMED_AFTER_HEADS: &[&[u8]] = &[
+const NAMED_AFTER_HEADS: WordList = WordList::new(&[
     b"Boulevard",
     b"Bridge",
     b"Foundation",
@@ -907,14 +959,14 @@ const NAMED_AFTER_HEADS: &[&[u8]] = &[
     b"International",
     b"Memorial",
     b"Square",
-];
+]);
 
 /// Whether a person's name begins the name of something named after the person (`John F.
 /// Kennedy International Airport`, `Clinton Foundation`): the longest name is the mention.
 fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
-    ctx.people.is_person(c.entity)
+    ctx.kinds.person(c.entity)
         && word_after(hay, c.end)
-            .is_some_and(|w| one_of(FACILITY_HEADS, w) || one_of(NAMED_AFTER_HEADS, w))
+            .is_some_and(|w| FACILITY_HEADS.contains(w) || NAMED_AFTER_HEADS.contains(w))
 }
 
 /// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
@@ -922,7 +974,7 @@ fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
 fn after_head_of(hay: &[u8], pos: usize) -> bool {
     match word_before(hay, pos) {
         Some((b"of", false)) => word_before(hay, pos - 3).is_some_and(|(w, point)| {
-            !point && (one_of(FACILITY_HEADS, w) || one_of(BODY_HEADS, w))
+            !point && (FACILITY_HEADS.contains(w) || BODY_HEADS.contains(w))
         }),
         _ => false,
     }
@@ -931,7 +983,7 @@ fn after_head_of(hay: &[u8], pos: usize) -> bool {
 /// Words that end the name of an institution, after a place's or an organisation's name:
 /// `Herat Regional Hospital`, `Pakistan Military Academy`, `Reuters Institute`. The
 /// institutions among [`FACILITY_HEADS`] (not its newspapers or crude oils; a test checks).
-const INSTITUTION_HEADS: &[&[u8]] = &[
+const INSTITUTION_HEADS: WordList = WordList::new(&[
     b"Academy",
     b"College",
     b"Hospital",
@@ -941,13 +993,13 @@ const INSTITUTION_HEADS: &[&[u8]] = &[
     b"School",
     b"Stadium",
     b"University",
-];
+]);
 
 /// Whether an organisation's name begins an institution's that the gazetteer does not know
 /// (`Pakistan Military` in `Pakistan Military Academy`, `Reuters` in `Reuters Institute`).
 fn org_in_institution_name(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
-    ctx.gaz.entity(c.entity).kind == "organisation"
-        && word_after(hay, c.end).is_some_and(|w| one_of(INSTITUTION_HEADS, w))
+    ctx.kinds.organisation(c.entity)
+        && word_after(hay, c.end).is_some_and(|w| INSTITUTION_HEADS.contains(w))
 }
 
 /// Greedy leftmost-longest selection from candidates sorted by start, longest first.
@@ -1204,10 +1256,10 @@ const PARTICLES: &[&str] = &[
 
 /// Surnames that news also writes, capitalised, as words (`Islam` of `Nahid Islam`, `Joy` of
 /// `Sajeeb Wazed Joy`): never a person's mention alone. Sorted.
-const WORD_SURNAMES: &[&[u8]] = &[
+const WORD_SURNAMES: WordList = WordList::new(&[
     b"Allah", b"Christ", b"Faith", b"Glory", b"God", b"Grace", b"Hope", b"Islam", b"Joy",
     b"Justice", b"Liberty", b"Peace", b"Truth", b"Victory",
-];
+]);
 
 /// The forms the surname of a multi-word name takes alone: the last word, with a particle
 /// before it (`Osama bin Laden` → `bin Laden`); a hyphenated particle gives both forms
@@ -1225,7 +1277,7 @@ fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
     let ok = |w: &[u8]| {
         w.len() >= 3
             && capitalised(w)
-            && !one_of(WORD_SURNAMES, w)
+            && !WORD_SURNAMES.contains(w)
             && w.iter()
                 .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
     };
@@ -1261,7 +1313,7 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
     let hay = norm.as_bytes();
     let mut owners: HashMap<Vec<u8>, HashSet<EntityId>> = HashMap::default();
     for c in found.iter() {
-        if !ctx.people.is_person(c.entity) || c.how == How::Surname {
+        if !ctx.kinds.person(c.entity) || c.how == How::Surname {
             continue;
         }
         let surface = &hay[c.start..c.end];
@@ -1414,7 +1466,6 @@ pub(crate) struct PeopleIndex {
     shapes: Vec<u64>,
     /// The first words of multi-word person names (lower-cased, three letters or more).
     first_names: HashSet<String>,
-    persons: HashSet<EntityId>,
 }
 
 impl PeopleIndex {
@@ -1425,7 +1476,6 @@ impl PeopleIndex {
                 continue;
             }
             let id = EntityId(i as u32);
-            idx.persons.insert(id);
             for name in e.names() {
                 let norm = crate::text::normalize_name(name).to_ascii_lowercase();
                 let words: Vec<String> = norm.split(' ').map(String::from).collect();
@@ -1489,10 +1539,6 @@ impl PeopleIndex {
         }
         self.first_two
             .contains(w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase())
-    }
-
-    pub(crate) fn is_person(&self, e: EntityId) -> bool {
-        self.persons.contains(&e)
     }
 
     /// Runs of capitalised words outside `found` that are a near miss of one person's name.
@@ -1635,7 +1681,7 @@ impl PeopleIndex {
 #[cfg(test)]
 mod surname_tests {
     use super::{
-        after_title, in_title_case_line, is_given_name, one_of, shape, surname_keys, word_after,
+        after_title, in_title_case_line, is_given_name, shape, surname_keys, word_after,
         BODY_HEADS, BODY_PREFIXES, FACILITY_HEADS, GIVEN_NAMES, INSTITUTION_HEADS,
         NAMED_AFTER_HEADS, NAMED_AFTER_PLACE, NOT_FIRST_NAMES, PLACE_PREFIXES, QUALIFIED_BY_PLACE,
         SHAPES, TITLES, WORD_SURNAMES,
@@ -1695,8 +1741,8 @@ mod surname_tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        assert!(TITLES.windows(2).all(|p| p[0] < p[1]));
         for list in [
+            TITLES,
             FACILITY_HEADS,
             BODY_PREFIXES,
             BODY_HEADS,
@@ -1708,11 +1754,12 @@ mod surname_tests {
             QUALIFIED_BY_PLACE,
             WORD_SURNAMES,
         ] {
-            assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
+            let words = list.words();
+            assert!(words.windows(2).all(|p| p[0] < p[1]), "{:?}", words);
         }
         // An institution's word also ends a longer name after a place.
-        for w in INSTITUTION_HEADS {
-            assert!(one_of(FACILITY_HEADS, w), "{:?}", w);
+        for w in INSTITUTION_HEADS.words() {
+            assert!(FACILITY_HEADS.contains(w), "{:?}", w);
         }
     }
 
