@@ -24,10 +24,10 @@
 //! mention) are linked, and [`Accumulator::add`] reports that the cap was hit.
 
 use std::collections::BTreeSet;
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::str::FromStr;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityId;

@@ -200,8 +200,8 @@ impl MatcherBuilder {
                 let prefixes = Prefixes::of(patterns);
                 let starts = StartClasses::of(patterns);
                 let is_person = |kind: &str| self.person_types.iter().any(|t| t == kind);
-                let people = PeopleIndex::new(&gaz, is_person);
                 let kinds = Kinds::new(&gaz, is_person);
+                let people = PeopleIndex::new(&gaz, &kinds);
                 (first_two, prefixes, starts, people, kinds)
             },
         );

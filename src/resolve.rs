@@ -862,7 +862,8 @@ fn begins_unknown_name(
             && !ctx.people.is_first_name(w)
     }) && found.get(i + 1).is_none_or(|n| n.start != c.end + 1)
         && !hay[c.start..c.end].contains(&b' ')
-        && { ctx.kinds.place(c.entity) && !ctx.kinds.country(c.entity) }
+        && ctx.kinds.place(c.entity)
+        && !ctx.kinds.country(c.entity)
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
 }
@@ -1469,13 +1470,14 @@ pub(crate) struct PeopleIndex {
 }
 
 impl PeopleIndex {
-    pub(crate) fn new(gaz: &Gazetteer, is_person: impl Fn(&str) -> bool) -> PeopleIndex {
+    /// The index of the people of `gaz`: the entities `kinds` takes for persons.
+    pub(crate) fn new(gaz: &Gazetteer, kinds: &Kinds) -> PeopleIndex {
         let mut idx = PeopleIndex::default();
         for (i, e) in gaz.entities().iter().enumerate() {
-            if !is_person(&e.kind) {
+            let id = EntityId(i as u32);
+            if !kinds.person(id) {
                 continue;
             }
-            let id = EntityId(i as u32);
             for name in e.names() {
                 let norm = crate::text::normalize_name(name).to_ascii_lowercase();
                 let words: Vec<String> = norm.split(' ').map(String::from).collect();
