@@ -5,9 +5,9 @@
 //! previous good one: the rename happens only after everything was written and synced.
 //! The files of one output (a build's graph.json, graph.dot, graph.svg, ...) are
 //! [`stage`]d one by one and [`commit`]ted together, so that a failure in any of them leaves
-//! every previous file in place, and the disk syncs them all at once. What is staged goes
-//! to the disk while it is written (a megabyte at a time, without waiting), so the sync at
-//! the commit waits for the last part only.
+//! every previous file in place. What is staged goes to the disk while it is written (a
+//! megabyte at a time, without waiting), and its sync starts as soon as it is written, on a
+//! thread of its own, so the commit waits for the last file's last part only.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -52,6 +52,9 @@ pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
 pub struct Staged {
     tmp: tempfile::NamedTempFile,
     path: PathBuf,
+    /// The file's `fsync`, started when it was written (see [`stage`]); `None` when no
+    /// thread could be started for it: [`commit`] syncs it then.
+    sync: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Staged {
@@ -63,8 +66,8 @@ impl Staged {
 
 /// Writes what `write` writes to a temporary file beside `path` (created in the same
 /// directory, so that the rename does not cross file systems), to be put in place by
-/// [`commit`]. Nothing is synced or renamed yet; if `write` fails, the temporary file is
-/// removed.
+/// [`commit`]. Once written, the file's sync to disk starts in the background; nothing is
+/// renamed yet. If `write` fails, the temporary file is removed.
 ///
 /// # Example
 /// ```
@@ -107,9 +110,19 @@ where
         .into_inner()
         .map_err(|e| Error::io(e.into_error()).with_path(path))?
         .finish();
+    // The sync starts now, on a thread of its own (it waits for the disk, it does not
+    // compute), so that it runs while the next file of the output is made, not after all of
+    // them; `commit` waits for it before any rename.
+    let sync = tmp.as_file().try_clone().ok().and_then(|file| {
+        std::thread::Builder::new()
+            .name("nergraph-sync".into())
+            .spawn(move || file.sync_all())
+            .ok()
+    });
     Ok(Staged {
         tmp,
         path: path.to_path_buf(),
+        sync,
     })
 }
 
@@ -183,27 +196,29 @@ pub fn stage_bytes(path: &Path, bytes: &[u8]) -> Result<Staged> {
     stage(path, |w| Ok(w.write_all(bytes)?))
 }
 
-/// Puts staged files in place: each is synced to disk (all at the same time, so that the
-/// file system commits them together), then renamed over its path, in order. If a sync
-/// fails, none is renamed; a rename that fails (rare: the directory changed meanwhile)
-/// leaves the files after it unrenamed, and their temporary files removed.
+/// Puts staged files in place: waits until each is synced to disk (each sync started when
+/// its file was written, so they overlap the making of the files after it), then renames
+/// each over its path, in order. If a sync fails, none is renamed; a rename that fails
+/// (rare: the directory changed meanwhile) leaves the files after it unrenamed, and their
+/// temporary files removed.
 ///
 /// # Complexity
-/// One `fsync` per file, waited for together (several files: on the caller's rayon threads),
-/// and one rename per file.
-pub fn commit(files: Vec<Staged>) -> Result<()> {
-    use rayon::prelude::*;
-    let sync = |s: &Staged| {
-        s.tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| Error::io(e).with_path(&s.path))
-    };
-    // One file is synced where it is (outside a rayon pool, a parallel loop would start
-    // rayon's global pool for nothing).
-    match files.as_slice() {
-        [one] => sync(one)?,
-        _ => files.par_iter().try_for_each(sync)?,
+/// One `fsync` per file, on a thread of its own, waited for together, and one rename per
+/// file.
+pub fn commit(mut files: Vec<Staged>) -> Result<()> {
+    let mut failed = None;
+    for s in &mut files {
+        let done = match s.sync.take().map(|h| h.join()) {
+            Some(Ok(done)) => done,
+            // No thread for it, or it panicked: synced here.
+            Some(Err(_)) | None => s.tmp.as_file().sync_all(),
+        };
+        if let Err(e) = done {
+            failed.get_or_insert(Error::io(e).with_path(&s.path));
+        }
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     for s in files {
         s.tmp.persist(&s.path).map_err(|e| {
