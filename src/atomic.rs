@@ -203,22 +203,16 @@ pub fn stage_bytes(path: &Path, bytes: &[u8]) -> Result<Staged> {
 /// temporary files removed.
 ///
 /// # Complexity
-/// One `fsync` per file, on a thread of its own, waited for together, and one rename per
+/// One `fsync` per file, on a thread of its own, waited for in turn, and one rename per
 /// file.
 pub fn commit(mut files: Vec<Staged>) -> Result<()> {
-    let mut failed = None;
     for s in &mut files {
         let done = match s.sync.take().map(|h| h.join()) {
             Some(Ok(done)) => done,
             // No thread for it, or it panicked: synced here.
             Some(Err(_)) | None => s.tmp.as_file().sync_all(),
         };
-        if let Err(e) = done {
-            failed.get_or_insert(Error::io(e).with_path(&s.path));
-        }
-    }
-    if let Some(e) = failed {
-        return Err(e);
+        done.map_err(|e| Error::io(e).with_path(&s.path))?;
     }
     for s in files {
         s.tmp.persist(&s.path).map_err(|e| {
