@@ -41,6 +41,8 @@
 //!    alone (`Nebenzya`, `Mr. Shugaev`) is that person anywhere in the document, unless two
 //!    people named in the document share it. Gazetteer names keep priority over surnames.
 
+mod extend;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::few::FewWords;
@@ -181,17 +183,21 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Also",
     b"Although",
     b"Amir",
+    b"An",
     b"And",
     b"Another",
     b"Any",
     b"April",
     b"Are",
+    b"As",
     b"Asked",
+    b"At",
     b"August",
     b"Because",
     b"Before",
     b"Both",
     b"But",
+    b"By",
     b"Can",
     b"Coach",
     b"Correspondent",
@@ -210,6 +216,7 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Every",
     b"February",
     b"Field",
+    b"For",
     b"Former",
     b"Founder",
     b"Friday",
@@ -217,10 +224,17 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Had",
     b"Has",
     b"Have",
+    b"He",
     b"Head",
+    b"Her",
     b"Here",
+    b"His",
     b"How",
     b"However",
+    b"If",
+    b"In",
+    b"It",
+    b"Its",
     b"January",
     b"July",
     b"June",
@@ -240,14 +254,17 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Must",
     b"New",
     b"Next",
+    b"No",
     b"Not",
     b"November",
     b"Now",
     b"October",
     b"Officer",
+    b"On",
     b"Once",
     b"One",
     b"Only",
+    b"Or",
     b"Our",
     b"Pope",
     b"Prosecutor",
@@ -257,8 +274,10 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Saturday",
     b"Says",
     b"September",
+    b"She",
     b"Should",
     b"Since",
+    b"So",
     b"Some",
     b"Speaker",
     b"Spokesman",
@@ -268,18 +287,22 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Sunday",
     b"That",
     b"The",
+    b"Their",
     b"Then",
     b"There",
     b"These",
+    b"They",
     b"This",
     b"Those",
     b"Though",
     b"Thursday",
+    b"To",
     b"Today",
     b"Tuesday",
     b"Two",
     b"Under",
     b"Was",
+    b"We",
     b"Wednesday",
     b"Were",
     b"What",
@@ -293,6 +316,7 @@ const NOT_FIRST_NAMES: WordList = WordList::new(&[
     b"Would",
     b"Yesterday",
     b"Yet",
+    b"You",
 ]);
 
 /// Words after which a country's ambiguous name is read as the country (beside
@@ -379,6 +403,14 @@ const TITLES: WordList = WordList::new(&[
     b"Lieutenant",
     b"Lord",
     b"Lt",
+    b"MEP",
+    b"MEPs",
+    b"MLA",
+    b"MLAs",
+    b"MP",
+    b"MPs",
+    b"MSP",
+    b"MSPs",
     b"Maulana",
     b"Maulvi",
     b"Mawlawi",
@@ -412,6 +444,9 @@ const TITLES: WordList = WordList::new(&[
     b"Sgt",
     b"Sheikh",
     b"Sir",
+    b"TD",
+    b"Tanaiste",
+    b"Taoiseach",
 ]);
 
 /// The word right before `pos` (one space before, and no other word byte touching it), with
@@ -589,6 +624,9 @@ pub(crate) fn resolve(
                 c.how == How::NeedsContext
                     && begins_longer_name(norm, c.start, c.end)
                     && !country_at(c.end + 1)
+                    && !(ctx.kinds.organisation(c.entity)
+                        && extend::legal_form_after(hay, c.end).is_some())
+                    && !extend::kind_after(ctx, hay, c)
                     && !(ctx.kinds.place(c.entity)
                         && word_after(hay, c.end).is_some_and(|w| NAMED_AFTER_PLACE.contains(w)))
             })
@@ -606,7 +644,12 @@ pub(crate) fn resolve(
                         .or_else(|| e.attribute("capital_of"))
                         .is_some_and(|code| located.iter().any(|k| k.eq_ignore_ascii_case(code)))
                     || (!possessive
-                        && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))));
+                        && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
+                    // `Intel Corp.`: a legal form says it is the company.
+                    || (ctx.kinds.organisation(c.entity)
+                        && word_after(hay, c.end).is_some_and(|w| w != b"Group")
+                        && extend::legal_form_after(hay, c.end).is_some())
+                    || extend::kind_after(ctx, hay, c));
             if supported {
                 c.how = How::WithContext;
             }
@@ -677,6 +720,10 @@ pub(crate) fn resolve(
         if hay[c.start..c.end].contains(&b' ') {
             return false;
         }
+        // `Mark Paul` / `London Correspondent`: a byline's name ends with its line.
+        if c.start > 0 && norm.breaks_short_line(c.start - 1) {
+            return false;
+        }
         if ctx.kinds.person(c.entity) {
             return !after_mention && after_other_first_name(ctx, norm, c.start, c.entity);
         }
@@ -709,6 +756,8 @@ pub(crate) fn resolve(
                 || begins_unknown_name(ctx, norm, &found, i)
                 || names_something_else(ctx, hay, c)
                 || org_in_institution_name(ctx, hay, c)
+                || extend::in_foreign_name(ctx, hay, c)
+                || extend::after_alias(ctx, hay, c)
                 || (!read_as_surname.is_empty()
                     && read_as_surname.contains(&hay[c.start..c.end])
                     && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
@@ -717,8 +766,16 @@ pub(crate) fn resolve(
     for &i in taken.iter().rev() {
         found.remove(i);
     }
+    extend::extend(ctx, norm, &cands, &mut found);
     if ctx.in_document {
         acronym_definitions(ctx.gaz, hay, &mut found);
+    }
+    // After the acronyms defined in the text: `African Union (AU)` … `AU Commission`.
+    let bodies: Vec<usize> = (0..found.len())
+        .filter(|&i| extend::org_in_body_name(ctx, norm, &found, i))
+        .collect();
+    for &i in bodies.iter().rev() {
+        found.remove(i);
     }
     if ctx.fuzzy && !ctx.people.is_empty() {
         let extra = ctx.people.near_misses(hay, &found);
@@ -747,6 +804,7 @@ const FACILITY_HEADS: WordList = WordList::new(&[
     b"College",
     b"Courier",
     b"Crude",
+    b"Daily",
     b"Examiner",
     b"Gazette",
     b"Globe",
@@ -762,6 +820,7 @@ const FACILITY_HEADS: WordList = WordList::new(&[
     b"Library",
     b"Morning",
     b"Museum",
+    b"News",
     b"Observatory",
     b"Observer",
     b"Oval",
@@ -785,6 +844,7 @@ const FACILITY_HEADS: WordList = WordList::new(&[
 /// Words that begin the name of a body, a broadcaster or a company named after its country:
 /// `Soccer Australia`, `Radio New Zealand`, `Energy Australia`.
 const BODY_PREFIXES: WordList = WordList::new(&[
+    b"Air",
     b"Athletics",
     b"Basketball",
     b"Cricket",
@@ -807,15 +867,20 @@ const BODY_PREFIXES: WordList = WordList::new(&[
 /// Words that end the name of a body named after a place, a word or two after it (`Afghanistan
 /// Railway Authority`, `Taiwan Affairs Office`, `Shanghai Composite Index`).
 const BODY_HEADS: WordList = WordList::new(&[
+    b"Administration",
     b"Agency",
+    b"Alliance",
     b"Association",
     b"Authority",
     b"Board",
     b"Bureau",
     b"Chamber",
+    b"Coalition",
     b"Commission",
     b"Committee",
     b"Company",
+    b"Confederation",
+    b"Congress",
     b"Corporation",
     b"Council",
     b"Department",
@@ -825,16 +890,23 @@ const BODY_HEADS: WordList = WordList::new(&[
     b"Force",
     b"Forces",
     b"Foundation",
+    b"Front",
     b"Fund",
     b"Group",
     b"Index",
     b"Ministry",
+    b"Mission",
+    b"Movement",
     b"Network",
     b"Office",
     b"Organisation",
     b"Organization",
+    b"Party",
+    b"Secretariat",
+    b"Society",
     b"Survey",
     b"Trust",
+    b"Union",
 ]);
 
 /// Whether a town's or a region's one-word name begins a longer name the gazetteer does not
@@ -866,6 +938,7 @@ fn begins_unknown_name(
         && !ctx.kinds.country(c.entity)
         && !norm.breaks_short_line(c.end)
         && !in_title_case_line(norm, c.start)
+        && !extend::kind_after(ctx, hay, c)
 }
 
 /// Words that a place's name qualifies as an adjective, leaving it a mention: its government,
@@ -901,7 +974,10 @@ const QUALIFIED_BY_PLACE: WordList = WordList::new(&[
 
 /// Words that begin another place's name, before a place's (`Lake Victoria`, `Mount Kenya`,
 /// `Lower Austria`, `Upper Kurram`). Sorted.
-const PLACE_PREFIXES: WordList = WordList::new(&[b"Lake", b"Lower", b"Mount", b"Mt", b"Upper"]);
+const PLACE_PREFIXES: WordList = WordList::new(&[
+    b"Fort", b"Lake", b"Las", b"Los", b"Lower", b"Mount", b"Mt", b"Port", b"Puerto", b"Saint",
+    b"San", b"Santa", b"Sao", b"St", b"Upper",
+]);
 
 /// The links of Persian, Pashto and Urdu compound place names (`Qala-e-Naw`, `Pul-i-Khumri`,
 /// `Dera-ul-...`), with their hyphens.
@@ -973,6 +1049,12 @@ fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
 /// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
 /// of`, `Chamber of`).
 fn after_head_of(hay: &[u8], pos: usize) -> bool {
+    // `Central Bank of the Argentine Republic`, `Armed Forces of the Philippines`.
+    let pos = if hay[..pos].ends_with(b" of the ") {
+        pos - 4
+    } else {
+        pos
+    };
     match word_before(hay, pos) {
         Some((b"of", false)) => word_before(hay, pos - 3).is_some_and(|(w, point)| {
             !point && (FACILITY_HEADS.contains(w) || BODY_HEADS.contains(w))
@@ -1345,6 +1427,19 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
+    // `Kazuo Ueda … Ueda said`: a town's one-word name that is the surname of a person named
+    // in full is the person's, but after a place preposition (`in Ueda`). Not a country's or
+    // a capital's name (`Michael Jordan` in a story about Jordan).
+    let town = |c: &Candidate| {
+        ctx.kinds.place(c.entity)
+            && !ctx.kinds.country(c.entity)
+            && ctx.gaz.entity(c.entity).attribute("capital_of").is_none()
+            && names
+                .iter()
+                .any(|(k, _)| k.as_slice() == &hay[c.start..c.end])
+            && !previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w))
+    };
+    found.retain(|c| !town(c));
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut owner: Vec<EntityId> = Vec::new();
     for (k, e) in &names {
@@ -1394,18 +1489,33 @@ const FAMILY_NAME_FIRST: &[&str] = &["CN", "HK", "KP", "KR", "MO", "TW", "VN"];
 /// Common family names of those countries, as news spells them; those that are English words
 /// (`Park`, `Moon`, `Song`) or under three letters (`Li`, `Wu`) are left out.
 const FAMILY_NAMES: &[&str] = &[
-    "Bui", "Cai", "Cao", "Chen", "Cheng", "Cho", "Choi", "Chu", "Dang", "Deng", "Dong", "Duong",
-    "Feng", "Guo", "Hoang", "Huang", "Jiang", "Jung", "Kang", "Kim", "Lai", "Lee", "Liang", "Lim",
-    "Liu", "Mao", "Ngo", "Nguyen", "Peng", "Pham", "Phan", "Shen", "Tang", "Tian", "Tran", "Tsai",
-    "Wang", "Wei", "Xiao", "Xie", "Yao", "Yoon", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhou",
+    "Ahn", "Bae", "Baek", "Bui", "Byun", "Cai", "Cao", "Chan", "Chang", "Chen", "Cheng", "Cheung",
+    "Chey", "Chiang", "Chiu", "Cho", "Choe", "Choi", "Chou", "Chu", "Chung", "Dai", "Dang", "Deng",
+    "Dong", "Duan", "Duong", "Feng", "Fung", "Gao", "Guo", "Han", "Hoang", "Hong", "Hou", "Hsiao",
+    "Hsieh", "Hsu", "Huang", "Hui", "Jang", "Jeon", "Jeong", "Jiang", "Jin", "Jung", "Kang", "Kao",
+    "Kim", "Koo", "Kuo", "Kwok", "Kwon", "Lai", "Lau", "Lee", "Leung", "Liang", "Lim", "Lin",
+    "Liu", "Luo", "Mao", "Meng", "Ngo", "Nguyen", "Peng", "Pham", "Phan", "Qin", "Ren", "Rhee",
+    "Ryu", "Seo", "Shao", "Shen", "Tang", "Tian", "Tran", "Tsai", "Tse", "Tseng", "Wang", "Wei",
+    "Wong", "Xiao", "Xie", "Xiong", "Yang", "Yao", "Yeo", "Yeung", "Yin", "Ying", "Yoon", "Yuan",
+    "Zeng", "Zhang", "Zhao", "Zheng", "Zhong", "Zhou", "Zhu",
 ];
 
-/// The family name that begins a name written family name first (`Kim` of `Kim Jong Un`, `Wang`
-/// of `Wang Yi`), when it is one of [`FAMILY_NAMES`]: not `William` of `William Lai`.
+/// The family name of a name written family name first: the first word when it is one of
+/// [`FAMILY_NAMES`] (`Wang` of `Wang Yi`: not `William` of `William Lai`) or when two given
+/// names follow it (`Choe` of `Choe Son Hui`); the word before a hyphenated given name
+/// (`Han` of `Han Duck-soo`, `Lee` of `John Lee Ka-chiu`).
 fn family_name(name: &[u8]) -> Option<&[u8]> {
-    let first = name.split(|&b| b == b' ').next()?;
-    (first.len() < name.len() && FAMILY_NAMES.iter().any(|f| f.as_bytes() == first))
-        .then_some(first)
+    let words: Vec<&[u8]> = name.split(|&b| b == b' ').collect();
+    let [first, .., last] = words[..] else {
+        return None;
+    };
+    if FAMILY_NAMES.iter().any(|f| f.as_bytes() == first) {
+        return Some(first);
+    }
+    if last.contains(&b'-') && last[0].is_ascii_uppercase() {
+        return Some(words[words.len() - 2]).filter(|w| capitalised(w));
+    }
+    (words.len() == 3 && words.iter().all(|w| capitalised(w))).then_some(first)
 }
 
 /// Common given names, capitalised, sorted, one a line after the comments

@@ -22,6 +22,8 @@ pub struct Normalized {
     text: String,
     map: OffsetMap,
     line_breaks: Vec<u32>,
+    /// The length of the longest line (between line breaks of either kind), in bytes.
+    longest_line: u32,
     /// Where invisible characters were dropped (zero-width spaces, soft hyphens): the
     /// normalised offset and the input offset of the first dropped one (see `to_original_end`).
     dropped: Vec<(u32, u32)>,
@@ -145,9 +147,12 @@ impl Normalized {
         &self.line_breaks
     }
 
-    /// Whether the space at `pos` stands for a line break that ends a short line (under 50
-    /// bytes: a headline, a caption, an item of a list, a byline), not one that wraps prose: a
-    /// name at the end of such a line is not the start of a longer name on the next.
+    /// Whether the space at `pos` stands for a line break that ends a name: one that ends a
+    /// short line (under 50 bytes: a headline, a caption, an item of a list, a byline), or any
+    /// single line break of a document whose lines are paragraphs (one line is over 100 bytes),
+    /// as scraped articles are; not one that wraps prose at a fixed width, where a name may
+    /// go on on the next line. A name at the end of such a line is not the start of a longer
+    /// name on the next.
     ///
     /// # Complexity
     /// O(log b) for b single line breaks in the document.
@@ -156,6 +161,9 @@ impl Normalized {
         let k = breaks.partition_point(|&b| (b as usize) < pos);
         if breaks.get(k).is_none_or(|&b| b as usize != pos) {
             return false;
+        }
+        if self.longest_line > 100 {
+            return true;
         }
         let start = self.line_around(pos, pos, 50).start;
         pos - start < 50
@@ -261,6 +269,8 @@ pub fn normalize(input: &[u8]) -> Normalized {
     let mut map = OffsetMap::default();
     let mut line_breaks = Vec::new();
     let mut dropped = Vec::new();
+    let mut line_start = 0;
+    let mut longest_line = 0;
     map.push(0, 0, true);
     // Whether the current map segment is linear and in step with (out.len(), i).
     let mut in_step = true;
@@ -297,6 +307,10 @@ pub fn normalize(input: &[u8]) -> Normalized {
                 }
             }
             let ch = if newlines >= 2 { b'\n' } else { b' ' };
+            if newlines >= 1 {
+                longest_line = longest_line.max(out.len() - line_start);
+                line_start = out.len() + 1;
+            }
             if newlines == 1 {
                 line_breaks.push(out.len() as u32);
             }
@@ -339,12 +353,14 @@ pub fn normalize(input: &[u8]) -> Normalized {
         out.extend_from_slice(folded.as_bytes());
     }
     map.push(out.len(), n, true);
+    let longest_line = longest_line.max(out.len().saturating_sub(line_start)) as u32;
     // SAFETY-free: everything pushed is ASCII.
     let text = String::from_utf8(out).expect("normalised text is ASCII");
     Normalized {
         text,
         map,
         line_breaks,
+        longest_line,
         dropped,
     }
 }
