@@ -639,6 +639,10 @@ pub(crate) fn resolve(
                 && (entities.contains(&c.entity)
                     || e.attribute("country").is_some_and(|code| {
                         countries.iter().any(|k| k.eq_ignore_ascii_case(code))
+                            // An organisation's or a person's country is also supported by
+                            // a place in it (`Democratic Party` by `Texas`).
+                            || (!ctx.kinds.place(c.entity)
+                                && located.iter().any(|k| k.eq_ignore_ascii_case(code)))
                     })
                     || e.attribute("iso2")
                         .or_else(|| e.attribute("capital_of"))
