@@ -40,6 +40,10 @@
 //! 6. **Surnames.** Once a document names a person in full (`Vasily Nebenzya`), the surname
 //!    alone (`Nebenzya`, `Mr. Shugaev`) is that person anywhere in the document, unless two
 //!    people named in the document share it. Gazetteer names keep priority over surnames.
+//! 7. **Longer names** (`resolve/extend.rs`). A company's legal form (`Volkswagen AG`, `Intel Corp.`),
+//!    a branch named after a country (`Amnesty International Kenya`) and a subdivision with its
+//!    kind (`Aichi Prefecture`) extend the mention; an unknown body of an organisation (`AU
+//!    Commission`) and a foreign name joined by `de` (`Banque de France`) hold no mention.
 
 mod extend;
 
