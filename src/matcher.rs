@@ -1113,11 +1113,11 @@ mod tests {
             ),
             // Institutions of a country, foreign names, nicknames.
             (
-                "The Law Society of Kenya and the Armed Forces of the Philippines spoke.",
+                "The Law Society of Kenya and the Armed Forces of Liberia spoke.",
                 &[],
             ),
             (
-                "The Banque de France governor spoke in Santiago de Chile.",
+                "The Banco de Chile governor spoke in Santiago de Chile.",
                 &[],
             ),
             (
@@ -1242,7 +1242,7 @@ mod tests {
                 &["australia"],
             ),
             (
-                "Near the Columbia University campus in New York.",
+                "Near the Denver University campus in New York.",
                 &["new-york-city"],
             ),
             ("At the Adelaide Oval in Adelaide.", &["adelaide"]),

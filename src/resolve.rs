@@ -20,7 +20,7 @@
 //!    is another person's surname (`Jill Biden` is not Joe Biden, `Jason Stoltenberg` not Jens
 //!    Stoltenberg), here and for the surnames of rule 6.
 //!    A place's name right before a word such as `University`, `Hospital`, `Bank` or `Oval`
-//!    is the beginning of an institution's or a building's name (`Columbia University`,
+//!    is the beginning of an institution's or a building's name (`Kabul University`,
 //!    `National Australia Bank`), not a mention of the place, as is one before a newspaper's
 //!    `Times` or `Post` (`The Kabul Times`), before `crude` (`Brent crude`), or a word or two
 //!    before a body's `Authority` or `Office` (`Afghanistan Railway Authority`); so is a
@@ -43,7 +43,7 @@
 //! 7. **Longer names** (`resolve/extend.rs`). A company's legal form (`Volkswagen AG`, `Intel Corp.`),
 //!    a branch named after a country (`Amnesty International Kenya`) and a subdivision with its
 //!    kind (`Aichi Prefecture`) extend the mention; an unknown body of an organisation (`AU
-//!    Commission`) and a foreign name joined by `de` (`Banque de France`) hold no mention.
+//!    Commission`) and a foreign name joined by `de` (`Banco de Chile`) hold no mention.
 
 mod extend;
 
@@ -796,7 +796,7 @@ pub(crate) fn resolve(
 }
 
 /// Words that end a longer name that begins with a place: an institution or a building
-/// (`Columbia University`, `National Australia Bank`, `Adelaide Oval`, `Virginia Tech`), a
+/// (`Kabul University`, `National Australia Bank`, `Adelaide Oval`, `Virginia Tech`), a
 /// newspaper (`The Kabul Times`, `Bangkok Post`, `Sydney Morning Herald`) or a crude oil
 /// (`Brent crude`, `Urals crude`, `West Texas Intermediate`).
 const FACILITY_HEADS: WordList = WordList::new(&[
@@ -992,7 +992,7 @@ const PLACE_PREFIXES: WordList = WordList::new(&[
 const CONNECTORS: &[&str] = &["-e-", "-i-", "-ul-", "-ur-", "-ud-", "-un-", "-al-", "-o-"];
 
 /// Whether a place's name is part of the name of an institution, a building or a body that
-/// the gazetteer does not know (`Columbia University`, `Soccer Australia`, `Afghanistan
+/// the gazetteer does not know (`Kabul University`, `Soccer Australia`, `Afghanistan
 /// Railway Authority`, `University of Balochistan`): the longest name is the mention, so the
 /// place alone is none. `found[i]` is the place; the others are the document's mentions.
 fn in_longer_org_name(ctx: &Context<'_>, norm: &Normalized, found: &[Candidate], i: usize) -> bool {
@@ -1057,7 +1057,7 @@ fn names_something_else(ctx: &Context<'_>, hay: &[u8], c: &Candidate) -> bool {
 /// Whether `of`, after an institution's word, comes right before `pos` (`University of`, `Bank
 /// of`, `Chamber of`).
 fn after_head_of(hay: &[u8], pos: usize) -> bool {
-    // `Central Bank of the Argentine Republic`, `Armed Forces of the Philippines`.
+    // `Central Bank of the Argentine Republic`, `Armed Forces of Liberia`.
     let pos = if hay[..pos].ends_with(b" of the ") {
         pos - 4
     } else {
@@ -1354,14 +1354,19 @@ const WORD_SURNAMES: WordList = WordList::new(&[
 
 /// The forms the surname of a multi-word name takes alone: the last word, with a particle
 /// before it (`Osama bin Laden` → `bin Laden`); a hyphenated particle gives both forms
-/// (`Bashar al-Assad` → `al-Assad`, `Assad`).
+/// (`Bashar al-Assad` → `al-Assad`, `Assad`). A title has none (`William, Prince of Wales`,
+/// `Catherine of Aragon`: `Wales` alone is no person).
 fn surname_keys(name: &[u8]) -> Vec<Vec<u8>> {
     let words: Vec<&[u8]> = name
         .split(|&b| b == b' ')
         .filter(|w| !w.is_empty())
         .collect();
     let mut keys = Vec::new();
-    if words.len() < 2 {
+    if words.len() < 2
+        || words[..words.len() - 1]
+            .iter()
+            .any(|w| *w == b"of" || *w == b"the" || w.ends_with(b","))
+    {
         return keys;
     }
     let last = words[words.len() - 1];
@@ -1952,6 +1957,8 @@ mod surname_tests {
             ("Shafqat Ali Khan", &["Khan"]),
             ("Nebenzya", &[]),
             ("Kim Jong Un", &[]),
+            ("William, Prince of Wales", &[]),
+            ("Catherine of Aragon", &[]),
         ];
         for (name, want) in cases {
             let got: Vec<String> = surname_keys(name.as_bytes())

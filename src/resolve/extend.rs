@@ -9,7 +9,7 @@
 //!   State`, `Fujian Province`.
 //! - A body of an organisation that the gazetteer does not know holds no mention of it: `UN
 //!   Verification Mission`, `AU Commission`, `ECOWAS Commission`.
-//! - A place's name inside a foreign name joined by `de`, `do`, `da` (`Banque de France`,
+//! - A place's name inside a foreign name joined by `de`, `do`, `da` (`Banco de Chile`,
 //!   `Santiago de Chile`, `Foz do Amazonas`) or after `alias` (`alias "Calarca"`, a nickname)
 //!   is no mention of the place.
 
@@ -309,7 +309,7 @@ pub(super) fn org_in_body_name(
     }) && !in_title_case_line(norm, c.start)
 }
 
-/// Foreign words that join the words of a name (`Banque de France`, `Santiago de Chile`,
+/// Foreign words that join the words of a name (`Banco de Chile`, `Santiago de Chile`,
 /// `Foz do Amazonas`, `Banco del Sur`).
 const JOINS: &[&str] = &[
     "da", "das", "de", "del", "des", "di", "do", "dos", "du", "por",
