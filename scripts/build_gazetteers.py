@@ -38,7 +38,7 @@ OVERRIDES_FILE = os.path.join(HERE, "ambiguity_overrides.tsv")
 # ----------------------------------------------------------------------------------------------
 # Tunables (decided in data, reviewed by reading the output)
 # ----------------------------------------------------------------------------------------------
-TOTAL_PLACES_TARGET = 24_690      # countries + regions + subdivisions + cities
+TOTAL_PLACES_TARGET = 24_725      # countries + regions + subdivisions + cities
 CITY_MIN_POP_ALWAYS = 100_000     # every city at least this big is included
 SMALL_CITY_WORD_LIMIT = 300_000   # a city smaller than this whose name is a word/name is dropped
 BIG_PLACE_EXEMPT = 1_000_000      # a city this big keeps a name that is also a personal name
@@ -320,7 +320,8 @@ class Claims:
 
 from build_places_data import (COUNTRY_EXTRA, COUNTRY_AMBIGUOUS, HISTORIC, REGIONS,  # noqa: E402
                                SUBDIVISION_NAMES, CITY_OVERRIDES, CITY_EXONYMS,
-                               CURATED_CITIES, WIKIDATA, SUBDIVISION_SKIP, EXTRA_TERRITORIES)
+                               CURATED_CITIES, WIKIDATA, SUBDIVISION_SKIP, EXTRA_TERRITORIES,
+                               PROVINCES_UNDER_UNITS)
 
 
 def invert_comma(n: str) -> str:
@@ -443,7 +444,13 @@ def clean_subdivision_name(n: str) -> tuple[str, list]:
 def build_subdivisions():
     out = []
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code is not None or s.code in SUBDIVISION_SKIP:
+        if s.code in SUBDIVISION_SKIP:
+            continue
+        # First level only; but where ISO 3166-2 puts the provinces under geographical units
+        # (Indonesia: West Java under Java), the provinces too, as news names both.
+        if s.parent_code is not None and not (
+                s.country_code in PROVINCES_UNDER_UNITS
+                and pycountry.subdivisions.get(code=s.parent_code).type == "Geographical unit"):
             continue
         raw = s.name
         base, alts = clean_subdivision_name(raw)

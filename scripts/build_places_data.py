@@ -1273,8 +1273,6 @@ REGIONS += [
     {"id": "luzon", "name": "Luzon", "country": "PH", "kind": "island"},
     {"id": "visayas", "name": "Visayas", "country": "PH", "kind": "islands"},
     {"id": "mindanao", "name": "Mindanao", "country": "PH", "kind": "island"},
-    {"id": "sumatra", "name": "Sumatra", "country": "ID", "kind": "island"},
-    {"id": "java-island", "name": "Java", "ambiguous": ["Java"], "country": "ID", "kind": "island"},
     {"id": "borneo", "name": "Borneo", "kind": "island"},
     {"id": "lesbos", "name": "Lesbos", "aliases": ["Lesvos"], "country": "GR", "kind": "island"},
     {"id": "lampedusa", "name": "Lampedusa", "country": "IT", "kind": "island"},
@@ -1637,6 +1635,7 @@ SUBDIVISION_NAMES.update({
                              "Autonomous Region in Muslim Mindanao"]),
     # Indonesia (geographical unit; the provinces under it are not first-level in ISO 3166-2)
     "ID-ML": ("Maluku Islands", ["Moluccas", "Maluku"]),
+    "ID-JW": ("Java", ["Jawa"]), "ID-SM": ("Sumatra", ["Sumatera"]),
     # Vietnam (the bare "Ho Chi Minh" is the person; the city is "Ho Chi Minh City")
     "VN-43": ("Bà Rịa–Vũng Tàu", ["Ba Ria-Vung Tau", "Ba Ria - Vung Tau"]),
     "VN-SG": ("Hồ Chí Minh City Municipality", []),
@@ -1778,3 +1777,36 @@ SUBDIVISION_NAMES.update({
     "CY-03": ("Larnaca District", []), "CY-01": ("Nicosia District", []),
     "CY-02": ("Limassol District", []), "CY-05": ("Paphos District", []),
 })
+
+# Indonesia's provinces, which ISO 3166-2 puts under its geographical units (Java, Sumatra…): the
+# build takes them as subdivisions too. Jakarta is the city's (ID-JK is skipped).
+PROVINCES_UNDER_UNITS = {"ID"}
+SUBDIVISION_SKIP = SUBDIVISION_SKIP | {"ID-JK"}
+SUBDIVISION_NAMES.update({
+    "ID-AC": ("Aceh", ["Aceh Province"]), "ID-SU": ("North Sumatra", ["Sumatera Utara"]),
+    "ID-SB": ("West Sumatra", ["Sumatera Barat"]), "ID-RI": ("Riau", ["Riau Province"]),
+    "ID-KR": ("Riau Islands", ["Kepulauan Riau"]), "ID-JA": ("Jambi Province", []),
+    "ID-SS": ("South Sumatra", ["Sumatera Selatan"]),
+    "ID-BB": ("Bangka Belitung Islands", ["Bangka Belitung", "Kepulauan Bangka Belitung"]),
+    "ID-BE": ("Bengkulu Province", []), "ID-LA": ("Lampung", ["Lampung Province"]),
+    "ID-JB": ("West Java", ["Jawa Barat"]), "ID-JT": ("Central Java", ["Jawa Tengah"]),
+    "ID-JI": ("East Java", ["Jawa Timur"]), "ID-BT": ("Banten", ["Banten Province"]),
+    "ID-YO": ("Special Region of Yogyakarta", ["Yogyakarta Special Region", "Daerah Istimewa Yogyakarta"]),
+    "ID-BA": ("Bali", ["Bali Province"]),
+    "ID-NB": ("West Nusa Tenggara", ["Nusa Tenggara Barat"]),
+    "ID-NT": ("East Nusa Tenggara", ["Nusa Tenggara Timur"]),
+    "ID-KB": ("West Kalimantan", ["Kalimantan Barat"]), "ID-KT": ("Central Kalimantan", ["Kalimantan Tengah"]),
+    "ID-KS": ("South Kalimantan", ["Kalimantan Selatan"]), "ID-KI": ("East Kalimantan", ["Kalimantan Timur"]),
+    "ID-KU": ("North Kalimantan", ["Kalimantan Utara"]),
+    "ID-SA": ("North Sulawesi", ["Sulawesi Utara"]), "ID-ST": ("Central Sulawesi", ["Sulawesi Tengah"]),
+    "ID-SN": ("South Sulawesi", ["Sulawesi Selatan"]), "ID-SG": ("Southeast Sulawesi", ["Sulawesi Tenggara"]),
+    "ID-SR": ("West Sulawesi", ["Sulawesi Barat"]), "ID-GO": ("Gorontalo Province", []),
+    "ID-MA": ("Maluku Province", []), "ID-MU": ("North Maluku", ["Maluku Utara"]),
+    "ID-PA": ("Papua Province", []), "ID-PB": ("West Papua", ["Papua Barat"]),
+    "ID-PD": ("Southwest Papua", ["Papua Barat Daya"]), "ID-PE": ("Highland Papua", ["Papua Pegunungan"]),
+    "ID-PS": ("South Papua", ["Papua Selatan"]), "ID-PT": ("Central Papua", ["Papua Tengah"]),
+})
+# Bally (Howrah, India; GeoNames "Bāli") gives its bare GeoNames name to Indonesia's Bali; Java is
+# also the coffee and the programming language.
+CITY_OVERRIDES["1277539"] = {"id": "bally", "name": "Bally", "aliases": ["Bally, India"]}
+SUBDIVISION_NAMES["ID-BA"] = ("Bali", ["Bali Province"])
