@@ -1199,6 +1199,16 @@ mod tests {
                 "Michael Jordan, Chad Smith and Georgia Lee flew to Atlanta.",
                 &["atlanta"],
             ),
+            // One sense per document: a name with context at one place has it at the others,
+            // but at a sentence's start and before a capitalised word.
+            (
+                "Fans cheered in Wales. Then Wales fans sang, and Wales won.",
+                &["wales", "wales", "wales"],
+            ),
+            (
+                "He lives in Reading. Reading the report, he smiled.",
+                &["reading"],
+            ),
             // A place's name before `Valley`, `Delta`, `Accords` is still the place's.
             (
                 "Israel would annex the Jordan Valley, officials in Jordan said.",

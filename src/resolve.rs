@@ -472,6 +472,21 @@ fn word_before(hay: &[u8], pos: usize) -> Option<(&[u8], bool)> {
     Some((&hay[s..e], point))
 }
 
+/// Whether `pos` begins a sentence or a line: only spaces and opening quotes between it and
+/// the text's start, a line break, or a sentence's final `.`, `!` or `?` (`Reading the
+/// report, …`).
+fn starts_sentence(norm: &Normalized, pos: usize) -> bool {
+    let hay = norm.as_bytes();
+    let Some(i) = hay[..pos]
+        .iter()
+        .rposition(|&b| !matches!(b, b' ' | b'"' | b'\'' | b'('))
+    else {
+        return true;
+    };
+    matches!(hay[i], b'.' | b'!' | b'?' | b'\n' | b':')
+        || norm.line_breaks().binary_search(&((i + 1) as u32)).is_ok()
+}
+
 /// The word (ASCII letters) right after `pos`, one space after it: `Chair` after `Fed` in
 /// `Fed Chair`.
 fn word_after(hay: &[u8], pos: usize) -> Option<&[u8]> {
@@ -705,6 +720,27 @@ pub(crate) fn resolve(
             }
             if !changed {
                 break;
+            }
+        }
+        // One sense per document: a name that has context at one place (`in Wales`, `Intel
+        // Corp.`) has it at the others (`Wales fans`, `Intel said`), but at the start of a
+        // sentence (`Reading the report`) and before another capitalised word (`the Jordan
+        // Valley`).
+        let confirmed: HashSet<(EntityId, &[u8])> = cands
+            .iter()
+            .filter(|c| c.how == How::WithContext)
+            .map(|c| (c.entity, &hay[c.start..c.end]))
+            .collect();
+        if !confirmed.is_empty() {
+            for c in cands.iter_mut().filter(|c| c.how == How::NeedsContext) {
+                let text = &hay[c.start..c.end];
+                if confirmed.contains(&(c.entity, text))
+                    && !person_like.contains(text)
+                    && !starts_sentence(norm, c.start)
+                    && !begins_longer_name(norm, c.start, c.end)
+                {
+                    c.how = How::WithContext;
+                }
             }
         }
     }
