@@ -9,7 +9,8 @@
 //!    when it follows a place preposition (`in Reading`, not in a possessive); never when,
 //!    anywhere in the document, another capitalised word follows it (`Charlotte Lucas`: one
 //!    sense per document), unless that word is a title (`Fed Chair`, `New South Wales
-//!    Premier`) or the line is a headline in Title Case.
+//!    Premier`) or the line is a headline in Title Case. Once a name has context at one
+//!    place (`in Wales`), it has it at its others (`Wales fans`), but at a sentence's start.
 //! 3. **Surnames that are places.** A one-word place right after a title (`Mr Nelson`,
 //!    `President Toledo`) or a capitalised given name (`Brendan Nelson`, `Alejandro Toledo`:
 //!    the first names of the gazetteer's people and the common given names of
