@@ -1199,6 +1199,17 @@ mod tests {
                 "Michael Jordan, Chad Smith and Georgia Lee flew to Atlanta.",
                 &["atlanta"],
             ),
+            // A near miss is a whole run of capitalised words, after a title or not (`Shan
+            // Masood` is a cricketer; `Ahmad Shah Masood` two edits from `Ahmad Shah Massoud`).
+            (
+                "The commander Ahmad Shah Masood died. Defence Minister Sergey Shoigy spoke.",
+                &["sergei-shoigu"],
+            ),
+            // A stage name's first word is no first name (`The Rock`: `The Pakistan-based`).
+            (
+                "Dwayne Johnson, The Rock, starred. The Pakistan-based agency said so.",
+                &["dwayne-johnson", "dwayne-johnson", "pakistan"],
+            ),
             // One sense per document: a name with context at one place has it at the others,
             // but at a sentence's start and before a capitalised word.
             (

@@ -1644,6 +1644,14 @@ impl PeopleIndex {
                 if !(2..=3).contains(&words.len()) || words.iter().any(|w| w.len() < 2) {
                     continue;
                 }
+                // A stage name that begins with a sentence word or a title (`The Rock`, `Lady
+                // Gaga`) has no first name: `The Pakistan-based agency` is no person's, and
+                // `The Weekend` is no near miss of `The Weeknd`.
+                let mut first = words[0].clone().into_bytes();
+                first[0] = first[0].to_ascii_uppercase();
+                if NOT_FIRST_NAMES.contains(&first) || is_title(&first) {
+                    continue;
+                }
                 let n = idx.names.len();
                 if words[0].len() >= 3 {
                     idx.first_names.insert(words[0].clone());
@@ -1764,10 +1772,22 @@ impl PeopleIndex {
                     continue;
                 }
                 let run = &words[w..w + n];
-                let adjacent = run
-                    .windows(2)
-                    .all(|p| p[1].s == p[0].e + 1 && hay[p[0].e] == b' ');
+                let joined = |a: &Word, b: &Word| b.s == a.e + 1 && hay[a.e] == b' ';
+                let adjacent = run.windows(2).all(|p| joined(&p[0], &p[1]));
                 if !adjacent {
+                    continue;
+                }
+                // Not a part of a longer run of capitalised words (`Ahmad Shah Masood` holds
+                // no near miss of `Shan Masood`), but after a title or a sentence word
+                // (`Minister Sergey Shoigy`, `When Sergey Shoigy`).
+                let after_word = w > 0 && joined(&words[w - 1], &words[w]) && {
+                    let before = &hay[words[w - 1].s..words[w - 1].e];
+                    !is_title(before) && !NOT_FIRST_NAMES.contains(before)
+                };
+                let before_word = words
+                    .get(w + n)
+                    .is_some_and(|next| joined(&run[n - 1], next));
+                if after_word || before_word {
                     continue;
                 }
                 let (s, e) = (run[0].s, run[n - 1].e);
