@@ -39,6 +39,9 @@ const REAL: &[&str] = &[
     "Peak",
     "Ireland",
     "Europe",
+    // Lady Catherine's "you must change horses at Bromley": the London borough, then a town
+    // of Kent.
+    "Bromley",
 ];
 
 #[test]
@@ -75,5 +78,7 @@ fn few_false_names_in_a_novel() {
         "names found that are not real places of the book: {:?}",
         unexpected
     );
-    assert!(per_10k <= 12.0, "{:.1} matches per 10,000 words", per_10k);
+    // 15.8 since the gazetteer has England's counties: the book's Hertfordshire (41 times),
+    // Derbyshire (24) and Kent (14), all real places; 9.2 before.
+    assert!(per_10k <= 20.0, "{:.1} matches per 10,000 words", per_10k);
 }
