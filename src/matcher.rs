@@ -271,9 +271,41 @@ const SUFFIXES: &[(&str, &str)] = &[
     (" Limited", " Ltd"),
 ];
 
+/// Abbreviations that begin names (`St. Louis`, `Mt. Kenya`, `Ft. Lauderdale`), which American
+/// news writes with a point and British news without.
+const POINTED: &[&str] = &["St", "Mt", "Ft"];
+
+/// `name` with its [`POINTED`] abbreviations written the other way (`St. Louis` and `St
+/// Louis`), if it has any before its last word.
+fn pointed_form(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut changed = false;
+    let mut out = String::with_capacity(name.len() + 2);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let last = i + 1 == words.len();
+        match w.strip_suffix('.') {
+            Some(abbr) if !last && POINTED.contains(&abbr) => {
+                out.push_str(abbr);
+                changed = true;
+            }
+            _ if !last && POINTED.contains(w) => {
+                out.push_str(w);
+                out.push('.');
+                changed = true;
+            }
+            _ => out.push_str(w),
+        }
+    }
+    changed.then_some(out)
+}
+
 /// The forms a normalised name is matched in: itself, without a final point (`U.S.`, `U.S`),
-/// and with a company's last word shortened (`China National Petroleum Corp`, `Abu Dhabi
-/// National Oil Co`; the point after it is no part of the name); each with its hyphens
+/// with a company's last word shortened (`China National Petroleum Corp`, `Abu Dhabi
+/// National Oil Co`; the point after it is no part of the name), with or without the point
+/// of a leading abbreviation ([`pointed_form`]: `St. Louis`, `St Louis`); each with its hyphens
 /// between letters as spaces, as the text is searched ([`text::fold_hyphens`]: `al-Qaeda`,
 /// `al Qaeda` and `Al-Qaeda` in the text are one form).
 fn forms(form: &str) -> Vec<String> {
@@ -284,6 +316,9 @@ fn forms(form: &str) -> Vec<String> {
                 out.push(format!("{}{}", stem, short));
             }
         }
+    }
+    if let Some(f) = pointed_form(form) {
+        out.push(f);
     }
     let b = form.as_bytes();
     let inner_hyphen = (1..b.len().saturating_sub(1))
@@ -1312,6 +1347,21 @@ mod tests {
                 "The Sinaloa cartel and the Jalisco New Generation Cartel (CJNG) in Sinaloa.",
                 &["sinaloa-cartel", "cjng", "cjng", "sinaloa"],
             ),
+            // A team named after its city is the team; its nickname alone is found only when
+            // it is no English word (`Lakers`, not `Bills` or `Commanders`).
+            (
+                "The Los Angeles Lakers beat the Boston Celtics in Los Angeles; the Lakers led.",
+                &["los-angeles-lakers", "boston-celtics", "los-angeles", "los-angeles-lakers"],
+            ),
+            (
+                "Taliban Commanders Meet US Envoy\nThe Buffalo Bills won. Two Bills Pass Senate",
+                &["taliban", "united-states", "buffalo-bills"],
+            ),
+            // `St Louis` as British news writes it, `St. Louis` as American news does.
+            (
+                "From St Louis to St. Louis: the St Louis Cardinals.",
+                &["st-louis", "st-louis", "st-louis-cardinals"],
+            ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
     }
@@ -1421,6 +1471,12 @@ mod tests {
             ]
         );
         assert_eq!(forms("Dr."), ["Dr."]);
+        assert_eq!(forms("St. Louis"), ["St. Louis", "St Louis"]);
+        assert_eq!(forms("St Helens"), ["St Helens", "St. Helens"]);
+        assert_eq!(forms("Port St. Lucie"), ["Port St. Lucie", "Port St Lucie"]);
+        // Not a name's last word (`Wall St.`), nor part of a word (`Stalin`).
+        assert_eq!(forms("Wall St."), ["Wall St."]);
+        assert_eq!(forms("Stone Town"), ["Stone Town"]);
         assert_eq!(forms("ISIS-K"), ["ISIS K"]);
         assert_eq!(forms("U.S.-led"), ["U.S.-led"]);
         assert_eq!(
