@@ -197,10 +197,10 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 /// names, a gigabyte was matched twice as fast with the 44,000 patterns its vocabulary
 /// admitted as with all 700,000 (6.3 against 9.5 s in all on two threads), in a third of the
 /// memory (90 against 248 MB). So: 600 bytes a name, times `names / 10,000` beyond 10,000
-/// names (106 MB for the bundled gazetteers' 42,016 names), and at most 2 GiB, past which a corpus read twice
-/// may no longer be in the page cache the second time. No floor: a small gazetteer compiles
-/// in a millisecond or two, so only small inputs are worth reading twice for it (565 names:
-/// 339 KB).
+/// names (106 MB for the bundled gazetteers' 42,016 names), and at most 2 GiB, past which a
+/// corpus read twice may no longer be in the page cache the second time. No floor: a small
+/// gazetteer compiles in a millisecond or two, so only small inputs are worth reading twice
+/// for it (565 names: 339 KB).
 pub fn vocabulary_limit(names: usize) -> u64 {
     let names = names as u64;
     (names * 600 * names.max(10_000) / 10_000).min(2 << 30)
