@@ -410,6 +410,10 @@ CITY_OVERRIDES = {
     # GeoNames' "Victoria" in Hong Kong (its old name for Central) would take the bare name that
     # news means for the Australian state (and British Columbia's capital).
     "1931681": {"id": "victoria-hk", "name": "Victoria, Hong Kong"},
+    # News means the Canadian provinces by "Ontario" and "Quebec" (GeoNames gives the bare
+    # names to a Californian city and to Quebec City, which news calls so).
+    "5379439": {"id": "ontario-california", "name": "Ontario, California"},
+    "6325494": {"id": "quebec-city", "name": "Quebec City", "aliases": ["Québec City"]},
 }
 
 # Curated English exonyms / older spellings by city name (as in geonames).

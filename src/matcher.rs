@@ -275,16 +275,19 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// American news writes with a point and British news without.
 const POINTED: &[&str] = &["St", "Mt", "Ft"];
 
-/// `name` with its [`POINTED`] abbreviations written the other way (`St. Louis` and `St
-/// Louis`), if it has any before its last word.
+/// `name` with its [`POINTED`] abbreviations and its initials (one capital letter: `George W.
+/// Bush`, `J. K. Rowling`) written the other way (`St. Louis` and `St Louis`, `George W. Bush`
+/// and `George W Bush`, as British and Australian news write them), if it has any before its
+/// last word.
 fn pointed_form(name: &str) -> Option<String> {
     let (init, last) = name.rsplit_once(' ')?;
+    let is_initial = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
     let mut changed = false;
     let mut out = String::with_capacity(name.len() + 2);
     for w in init.split(' ') {
         let other = match w.strip_suffix('.') {
-            Some(abbr) if POINTED.contains(&abbr) => Some(abbr.to_string()),
-            _ if POINTED.contains(&w) => Some(format!("{}.", w)),
+            Some(abbr) if POINTED.contains(&abbr) || is_initial(abbr) => Some(abbr.to_string()),
+            _ if POINTED.contains(&w) || is_initial(w) => Some(format!("{}.", w)),
             _ => None,
         };
         changed |= other.is_some();
@@ -1359,6 +1362,19 @@ mod tests {
                 "From St Louis to St. Louis: the St Louis Cardinals.",
                 &["st-louis", "st-louis", "st-louis-cardinals"],
             ),
+            // An initial without its point, as British and Australian news write it; the
+            // surname then follows the full name.
+            (
+                "President George W Bush spoke of John F Kennedy. Mr Bush left.",
+                &["george-w-bush", "john-f-kennedy", "george-w-bush"],
+            ),
+            // Names made of English words that prose never writes capitalised: no context
+            // needed; `Ontario` and `Quebec` are the provinces, not a Californian city and
+            // Quebec City.
+            (
+                "Fires in New South Wales and the Northern Territory. Ontario and Quebec City.",
+                &["new-south-wales", "northern-territory", "ontario", "quebec-city"],
+            ),
         ];
         check_table(cases, |m, _, x| m.gazetteer().entity(x.entity).id.clone());
     }
@@ -1473,6 +1489,14 @@ mod tests {
         assert_eq!(forms("Port St. Lucie"), ["Port St. Lucie", "Port St Lucie"]);
         // Not a name's last word (`Wall St.`), nor part of a word (`Stone`).
         assert_eq!(forms("Wall St."), ["Wall St."]);
+        // Initials: `George W Bush`, `J K Rowling`; not a name's last word (`Plan B`).
+        assert_eq!(forms("George W. Bush"), ["George W. Bush", "George W Bush"]);
+        assert_eq!(forms("J. K. Rowling"), ["J. K. Rowling", "J K Rowling"]);
+        assert_eq!(
+            forms("John F Kennedy"),
+            ["John F Kennedy", "John F. Kennedy"]
+        );
+        assert_eq!(forms("Plan B"), ["Plan B"]);
         assert_eq!(forms("Stone Town"), ["Stone Town"]);
         assert_eq!(forms("ISIS-K"), ["ISIS K"]);
         assert_eq!(forms("U.S.-led"), ["U.S.-led"]);
