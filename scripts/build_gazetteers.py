@@ -647,6 +647,12 @@ def main():
         t = e.attrs["subdivision_type"]
         word = TYPE_WORD.get(t, "")
         d = decide(e.name, e.country, None, "subdivision")
+        # A city that is a subdivision of its own, named by a curated exonym of the city
+        # ("Erevan", the ISO 3166-2 name of Yerevan): the city's name, claimed below.
+        city = exonym_city.get(norm(e.name))
+        if city is not None and city.country == e.country and any(k in t for k in CITYLIKE_TYPES):
+            stat("subdivision:same-as-city-skipped")
+            return False
         if not claims.free(e.name, e) or d == "drop":
             other = claims.owner.get(norm(e.name))
             if other is not None and other.kind == "city" and other.country == e.country and \
@@ -694,6 +700,7 @@ def main():
         return True
 
     placed_big = [e for e in big if place_city(e, e.forced or e.is_capital)]
+    exonym_city = {norm(a): e for e in placed_big for a in CITY_EXONYMS.get(e.name, [])}
     placed_sub = [e for e in subdivisions if place_subdivision(e)]
     for e in placed_big:
         city_aliases(e)

@@ -29,6 +29,7 @@ COUNTRY_EXTRA = {
     "CG": {"id": "republic-of-the-congo", "name": "Republic of the Congo",
            "aliases": ["Congo-Brazzaville", "Congo"]},
     "MM": {"id": "myanmar", "name": "Myanmar", "aliases": ["Burma"]},
+    "LK": {"id": "sri-lanka", "name": "Sri Lanka", "aliases": ["Ceylon"]},
     "MK": {"id": "north-macedonia", "name": "North Macedonia", "aliases": ["Macedonia"]},
     "SZ": {"id": "eswatini", "name": "Eswatini", "aliases": ["Swaziland"]},
     "TL": {"id": "east-timor", "name": "East Timor", "aliases": ["Timor-Leste"]},
@@ -418,6 +419,8 @@ CITY_OVERRIDES = {
 
 # Curated English exonyms / older spellings by city name (as in geonames).
 CITY_EXONYMS = {
+    "Varanasi": ["Benares", "Banaras"], "Pune": ["Poona"], "Kanpur": ["Cawnpore"],
+    "Shimla": ["Simla"], "Mykolaiv": ["Nikolaev", "Nikolayev"], "Kaliningrad": ["Königsberg"],
     "Mumbai": ["Bombay"], "Kolkata": ["Calcutta"], "Chennai": ["Madras"], "Bengaluru": ["Bangalore"],
     "Yangon": ["Rangoon"], "Ho Chi Minh City": ["Saigon"], "Guangzhou": ["Canton"],
     "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Lviv": ["Lvov"], "Luhansk": ["Lugansk"],
@@ -430,7 +433,7 @@ CITY_EXONYMS = {
     "Warsaw": ["Warszawa"], "Florence": ["Firenze"], "Milan": ["Milano"], "Naples": ["Napoli"],
     "Turin": ["Torino"], "Venice": ["Venezia"], "Lisbon": ["Lisboa"], "Brussels": ["Bruxelles"],
     "Antwerpen": ["Antwerp"], "Gothenburg": ["Göteborg"], "Belgrade": ["Beograd"],
-    "Bucharest": ["București"], "Nizhniy Novgorod": ["Nizhny Novgorod"], "Yekaterinburg": ["Ekaterinburg"],
+    "Bucharest": ["București"], "Nizhniy Novgorod": ["Nizhny Novgorod"], "Yekaterinburg": ["Ekaterinburg", "Sverdlovsk"],
     "Volgograd": ["Stalingrad"], "Tbilisi": ["Tiflis"], "Yerevan": ["Erevan"], "Bishkek": ["Frunze"],
     "Makkah": ["Mecca"], "Al Madinah al Munawwarah": ["Medina"], "Jeddah": ["Jiddah"],
     "Tashkent": ["Toshkent"], "Samarkand": ["Samarqand"], "Bukhara": ["Buxoro"],
