@@ -504,6 +504,7 @@ def build_cities(gc, country_caps):
     cities = gc.get_cities()
     us_states = {k: v["name"] for k, v in gc.get_us_states().items()}
     out = []
+    capital_found = set()
     for gid, c in sorted(cities.items(), key=lambda kv: (-kv[1]["population"], int(kv[0]))):
         gid = str(c["geonameid"])
         ov = CITY_OVERRIDES.get(gid, {})
@@ -524,7 +525,13 @@ def build_cities(gc, country_caps):
         e.attrs = {"country": c["countrycode"], "lat": fmt_coord(c["latitude"]),
                    "lon": fmt_coord(c["longitude"]), "population": str(c["population"]),
                    "geonameid": gid, "wikidata": WIKIDATA.get(ov.get("id", ""), ""),
-                   "capital_of": c["countrycode"] if (c["countrycode"], c["name"]) in country_caps else ""}
+                   "capital_of": ""}
+        # The most populous city of the capital's name (the cities come largest first): the
+        # capital, not a town named after it (Washington, Utah).
+        cc = c["countrycode"]
+        if cc not in capital_found and country_caps.get(cc) in (fold(c["name"]), fold(name)):
+            e.attrs["capital_of"] = cc
+            capital_found.add(cc)
         e.region_name = us_states.get(c["admin1code"], "") if c["countrycode"] == "US" else ""
         e.is_capital = bool(e.attrs["capital_of"])
         e.forced = bool(ov)
@@ -563,7 +570,9 @@ def main():
     for e in countries:
         if e.attrs.get("iso2") and e.attrs["iso2"] not in country_names:
             country_names[e.attrs["iso2"]] = e.name
-    country_caps = {(e.attrs["iso2"], e.attrs["capital"]) for e in countries if e.attrs.get("capital")}
+    # A country's capital by its accent-folded name ("Bogota" is Bogotá), one city per country.
+    country_caps = {e.attrs["iso2"]: fold(e.attrs["capital"]) for e in countries
+                    if e.attrs.get("capital") and e.attrs.get("iso2")}
     regions = build_regions()
     subdivisions = build_subdivisions()
     cities = build_cities(gc, country_caps)

@@ -415,6 +415,10 @@ CITY_OVERRIDES = {
     # names to a Californian city and to Quebec City, which news calls so).
     "5379439": {"id": "ontario-california", "name": "Ontario, California"},
     "6325494": {"id": "quebec-city", "name": "Quebec City", "aliases": ["Québec City"]},
+    # Mongolia's capital as news and the country's own data name it (GeoNames: Ulan Bator).
+    "2028462": {"id": "ulaanbaatar", "name": "Ulaanbaatar", "aliases": ["Ulan Bator"]},
+    # Its id as before the small US towns of the name (no capitals) left the gazetteer.
+    "2634715": {"id": "washington-gb"},
 }
 
 # Curated English exonyms / older spellings by city name (as in geonames).
@@ -426,7 +430,7 @@ CITY_EXONYMS = {
     "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Lviv": ["Lvov"], "Luhansk": ["Lugansk"],
     "Zaporizhzhia": ["Zaporizhia", "Zaporozhye"],
     "Dnipro": ["Dnepr", "Dnipropetrovsk"], "Chisinau": ["Kishinev"], "Almaty": ["Alma-Ata"],
-    "Astana": ["Nur-Sultan"], "Ashgabat": ["Ashkhabad"], "Mazar-e Sharif": ["Mazar-i-Sharif", "Mazar-e-Sharif"],
+    "Astana": ["Nur-Sultan"], "Ashgabat": ["Ashkhabad", "Aşgabat"], "Mazar-e Sharif": ["Mazar-i-Sharif", "Mazar-e-Sharif"],
     "Kandahar": ["Qandahar"], "Tehran": ["Teheran"], "Mashhad": ["Meshed"], "Mosul": ["Al-Mawsil"],
     "Erbil": ["Arbil", "Irbil"], "Raqqa": ["Ar-Raqqah", "Raqqah"], "Sanaa": ["Sana'a"],
     "Munich": ["München"], "Cologne": ["Köln"], "Vienna": ["Wien"], "Prague": ["Praha"],
