@@ -368,7 +368,7 @@ def build_countries(gc):
                 aliases.append(a)
         aliases = [a for a in aliases if a not in extra.get("drop", [])]
         iso3 = pc.alpha_3 if pc else g.get("iso3", "")
-        cap = g.get("capital", "")
+        cap = extra.get("capital") or g.get("capital", "")
         e = Entity("country", name, aliases, set(), {}, want_id=extra.get("id") or slug(name),
                    country=cc, pop=int(g.get("population") or 0))
         e.ambiguous = {n for n in [name] + aliases if n in COUNTRY_AMBIGUOUS}

@@ -30,6 +30,8 @@ COUNTRY_EXTRA = {
            "aliases": ["Congo-Brazzaville", "Congo"]},
     "MM": {"id": "myanmar", "name": "Myanmar", "aliases": ["Burma"]},
     "LK": {"id": "sri-lanka", "name": "Sri Lanka", "aliases": ["Ceylon"]},
+    # GeoNames' countryInfo still gives Nur-Sultan (the name from 2019 to 2022).
+    "KZ": {"id": "kazakhstan", "name": "Kazakhstan", "capital": "Astana"},
     "MK": {"id": "north-macedonia", "name": "North Macedonia", "aliases": ["Macedonia"]},
     "SZ": {"id": "eswatini", "name": "Eswatini", "aliases": ["Swaziland"]},
     "TL": {"id": "east-timor", "name": "East Timor", "aliases": ["Timor-Leste"]},
