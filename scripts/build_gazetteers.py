@@ -43,6 +43,7 @@ CITY_MIN_POP_ALWAYS = 100_000     # every city at least this big is included
 SMALL_CITY_WORD_LIMIT = 300_000   # a city smaller than this whose name is a word/name is dropped
 BIG_PLACE_EXEMPT = 1_000_000      # a city this big keeps a name that is also a personal name
 DUP_KEEP_MIN_POP = 50_000         # a same-name city (not the most populous) kept as "Name, Region"
+SHARED_NAME_MIN_POP = 150_000     # such a city also keeps "Name" when the winner is in another country
 ALIAS_MIN_CITY_POP = 1_000_000    # only cities this big get geonames alternate names as aliases
 ALIAS_MIN_SIMILARITY = 0.88       # ... and only spelling variants this close to the name
 TOP_FIRST_NAMES = 1000            # census ranks counted as "common first name" (male, female)
@@ -298,6 +299,7 @@ class Entity:
     country: str = ""
     pop: int = 0
     sort_key: tuple = ()
+    shared: str = ""              # a name it shares with a place in another country
 
 
 class Claims:
@@ -621,6 +623,16 @@ def main():
             if not claims.free(newname, e):
                 return False
             stat("city:renamed")
+            # The bare name stays the city's too when a place in another country won it
+            # (Hyderabad, Pakistan; Tripoli, Lebanon): nergraph gives it to the city in
+            # documents that name its country and not the winner's (gazetteers/README.md).
+            owner = claims.owner.get(norm(e.name))
+            if d != "drop" and not e.forced and owner is not None and \
+                    owner.kind in ("city", "subdivision") and owner.country and \
+                    owner.country != e.country and (e.pop >= SHARED_NAME_MIN_POP or e.is_capital):
+                e.shared = e.name
+                if d == "ambiguous":
+                    e.ambiguous.add(e.name)
             e.name = newname
             d = "keep"
         claims.claim(e.name, e)
@@ -721,6 +733,18 @@ def main():
         if place_city(e, False):
             city_aliases(e)
             placed_small.append(e)
+
+    # Shared names (see place_city), and the curated ones of renamed cities (Valencia), kept
+    # when another country's place still holds them; never claimed.
+    for e in placed_big + placed_small:
+        names = [e.shared] if e.shared else []
+        names += CITY_OVERRIDES.get(e.attrs["geonameid"], {}).get("shared", [])
+        for n in names:
+            owner = claims.owner.get(norm(n))
+            if owner is not None and owner is not e and owner.kind in ("city", "subdivision") \
+                    and owner.country and owner.country != e.country and n not in e.aliases:
+                e.aliases.insert(0, n)
+                stat("city:shared-name")
 
     # ids: countries, regions, then cities by population, then subdivisions
     for e in kept:

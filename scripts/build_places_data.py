@@ -419,6 +419,9 @@ CITY_OVERRIDES = {
     "6325494": {"id": "quebec-city", "name": "Quebec City", "aliases": ["Québec City"]},
     # Mongolia's capital as news and the country's own data name it (GeoNames: Ulan Bator).
     "2028462": {"id": "ulaanbaatar", "name": "Ulaanbaatar", "aliases": ["Ulan Bator"]},
+    # In English news "Valencia" is Spain's (GeoNames' most populous is Venezuela's, which
+    # keeps the name for documents about Venezuela: "shared").
+    "3625549": {"id": "valencia-ve", "name": "Valencia, Venezuela", "shared": ["Valencia"]},
     # Its id as before the small US towns of the name (no capitals) left the gazetteer.
     "2634715": {"id": "washington-gb"},
 }

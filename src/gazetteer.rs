@@ -306,7 +306,20 @@ impl Gazetteer {
         &self.files
     }
 
-    /// Warnings found while loading (names claimed by several entities).
+    /// Whether `other`'s claim on a name that `winner` wins is no conflict: both are places,
+    /// in different countries (their `country` attributes), and the matcher gives the name
+    /// to `other` in documents that name its country and not the winner's (see
+    /// gazetteers/README.md, "Which entity wins a shared alias").
+    pub(crate) fn is_place_elsewhere(&self, winner: EntityId, other: EntityId) -> bool {
+        let country = |id: EntityId| {
+            let e = self.entity(id);
+            e.attribute("country").filter(|_| e.kind == "place")
+        };
+        matches!((country(winner), country(other)), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
+    }
+
+    /// Warnings found while loading (names claimed by several entities; not a place's name
+    /// that a place in another country shares, [`Gazetteer::is_place_elsewhere`]).
     pub fn warnings(&self) -> &[Warning] {
         self.warnings.get_or_init(|| self.iter_warnings().collect())
     }
@@ -325,24 +338,27 @@ impl Gazetteer {
                 let (first, _) = k.claims[0];
                 let winner = self.entity(first);
                 let canonical = k.claims[0].1 == 0;
-                k.claims[1..].iter().map(move |&(id, j)| {
-                    let loser = self.entity(id);
-                    Warning {
-                        source: loser.source.clone(),
-                        message: format!(
-                            "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
-                            loser.names().nth(j as usize).unwrap_or(""),
-                            loser.id,
-                            winner.id,
-                            winner.source,
-                            if canonical {
-                                " (its canonical name)"
-                            } else {
-                                " (loaded first)"
-                            }
-                        ),
-                    }
-                })
+                k.claims[1..]
+                    .iter()
+                    .filter(move |&&(id, _)| !self.is_place_elsewhere(first, id))
+                    .map(move |&(id, j)| {
+                        let loser = self.entity(id);
+                        Warning {
+                            source: loser.source.clone(),
+                            message: format!(
+                                "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
+                                loser.names().nth(j as usize).unwrap_or(""),
+                                loser.id,
+                                winner.id,
+                                winner.source,
+                                if canonical {
+                                    " (its canonical name)"
+                                } else {
+                                    " (loaded first)"
+                                }
+                            ),
+                        }
+                    })
             })
     }
 
@@ -393,6 +409,18 @@ impl Gazetteer {
             },
         );
         (self.keys, self.shared) = grouping.finish();
+        // Not counted: places' names that places in other countries share (not warned of).
+        self.shared -= self
+            .keys
+            .iter()
+            .filter(|k| k.claims.len() > 1)
+            .map(|k| {
+                k.claims[1..]
+                    .iter()
+                    .filter(|&&(id, _)| self.is_place_elsewhere(k.claims[0].0, id))
+                    .count()
+            })
+            .sum::<usize>();
     }
 }
 
@@ -1199,5 +1227,26 @@ mod tests {
         assert_eq!(g.entity(c[1].entity).id, "ga-us");
         assert_eq!(g.entity(c[2].entity).id, "x");
         assert_eq!(g.warnings().len(), 2);
+    }
+
+    #[test]
+    fn places_in_other_countries_share_a_name_without_a_warning() {
+        let g = load(
+            "id\ttype\tname\taliases\tcountry\n\
+             hyd\tplace\tHyderabad\t\tIN\n\
+             hyd-pk\tplace\tHyderabad, Pakistan\tHyderabad\tPK\n\
+             hyd-in\tplace\tHyderabad District\tHyderabad\tin\n\
+             hyd-org\torganisation\tHyderabad FC\tHyderabad\tIN\n",
+        )
+        .unwrap();
+        let id = |s: &str| g.lookup(s).unwrap();
+        assert!(g.is_place_elsewhere(id("hyd"), id("hyd-pk")));
+        // The same country (in any case), or not a place: a conflict, warned of.
+        assert!(!g.is_place_elsewhere(id("hyd"), id("hyd-in")));
+        assert!(!g.is_place_elsewhere(id("hyd"), id("hyd-org")));
+        let warned: Vec<String> = g.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(warned.len(), 2, "{:?}", warned);
+        assert_eq!(g.warning_count(), 2);
+        assert!(warned.iter().all(|w| !w.contains("`hyd-pk`")));
     }
 }

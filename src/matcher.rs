@@ -140,6 +140,7 @@ impl MatcherBuilder {
             let entity = gaz.entity(id);
             let name = entity.names().nth(j as usize).unwrap_or("");
             let acronym = text::is_acronym(form);
+            let others = places_elsewhere(&gaz, k);
             let all: Vec<(String, bool)> = forms(form)
                 .into_iter()
                 .flat_map(|f| {
@@ -155,33 +156,37 @@ impl MatcherBuilder {
                 acronym,
                 ambiguous: entity.is_ambiguous(name),
                 exact: false,
+                elsewhere: 0,
             };
-            Some((variant, all))
+            Some((variant, all, others))
         };
         // The patterns, numbered in gazetteer order.
-        let number =
-            |(by_form, variants): &mut (Interner, Vec<Vec<Variant>>), _, block: Vec<NameForms>| {
-                for (variant, all) in block {
-                    for (f, exact) in all {
-                        let pid = by_form.id(f);
-                        if pid == variants.len() {
-                            variants.push(Vec::new());
-                        }
-                        if variants[pid].iter().any(|v| v.entity == variant.entity) {
-                            continue;
-                        }
-                        variants[pid].push(Variant { exact, ..variant });
-                    }
+        let number = |(by_form, variants, elsewhere): &mut Numbered, _, block: Vec<NameForms>| {
+            for (mut variant, all, others) in block {
+                if !others.is_empty() {
+                    elsewhere.push(others.into_boxed_slice());
+                    variant.elsewhere = elsewhere.len() as u32;
                 }
-            };
-        let (by_form, mut variants) = pool.install(|| {
+                for (f, exact) in all {
+                    let pid = by_form.id(f);
+                    if pid == variants.len() {
+                        variants.push(Vec::new());
+                    }
+                    if variants[pid].iter().any(|v| v.entity == variant.entity) {
+                        continue;
+                    }
+                    variants[pid].push(Variant { exact, ..variant });
+                }
+            }
+        };
+        let (by_form, mut variants, elsewhere) = pool.install(|| {
             crate::ordered::map_fold_in_order(
                 gaz.key_claims(),
                 4096,
                 |block: &[crate::gazetteer::KeyClaims]| {
                     block.iter().filter_map(forms_of).collect::<Vec<_>>()
                 },
-                (Interner::default(), Vec::new()),
+                (Interner::default(), Vec::new(), Vec::new()),
                 number,
             )
         });
@@ -210,6 +215,7 @@ impl MatcherBuilder {
             gaz,
             automata,
             variants,
+            elsewhere,
             by_form,
             first_two,
             prefixes,
@@ -529,8 +535,12 @@ impl StartClasses {
     }
 }
 
-/// A name's entity and flags, with the forms it is looked for in (text, written so exactly).
-type NameForms = (Variant, Vec<(String, bool)>);
+/// A name's entity and flags, with the forms it is looked for in (text, written so exactly)
+/// and the places elsewhere that share it ([`places_elsewhere`]).
+type NameForms = (Variant, Vec<(String, bool)>, Vec<EntityId>);
+
+/// The patterns, the entities of each, and the lists of places that share a name.
+type Numbered = (Interner, Vec<Vec<Variant>>, Vec<Box<[EntityId]>>);
 
 #[derive(Clone, Debug)]
 struct Variant {
@@ -538,6 +548,38 @@ struct Variant {
     acronym: bool,
     ambiguous: bool,
     exact: bool,
+    /// 1 + the index of the places in other countries that share the name (in
+    /// [`Matcher::elsewhere`]), or 0.
+    elsewhere: u32,
+}
+
+/// The other claimants of a place's name that are places in other countries (`Hyderabad,
+/// Pakistan` for `Hyderabad`, India's), one a country, in order of precedence: the name is
+/// theirs in a document that names their country and not the winner's (see
+/// [`resolve::choose_by_country`]). Empty unless the winner is a place with a `country`.
+fn places_elsewhere(gaz: &Gazetteer, k: &crate::gazetteer::KeyClaims) -> Vec<EntityId> {
+    if k.claims.len() < 2 {
+        return Vec::new();
+    }
+    let winner = gaz.entity(k.claims[0].0);
+    let Some(home) = winner
+        .attribute("country")
+        .filter(|_| winner.kind == "place")
+    else {
+        return Vec::new();
+    };
+    let mut countries = vec![home];
+    let mut out = Vec::new();
+    for &(id, _) in &k.claims[1..] {
+        let e = gaz.entity(id);
+        if let Some(c) = e.attribute("country").filter(|_| e.kind == "place") {
+            if !countries.iter().any(|k| k.eq_ignore_ascii_case(c)) {
+                countries.push(c);
+                out.push(id);
+            }
+        }
+    }
+    out
 }
 
 /// A compiled gazetteer matcher. Cheap to share between threads (`Sync`).
@@ -546,6 +588,8 @@ pub struct Matcher {
     gaz: Arc<Gazetteer>,
     automata: Automata,
     variants: Vec<Vec<Variant>>,
+    /// The places in other countries that share a place's name ([`places_elsewhere`]).
+    elsewhere: Vec<Box<[EntityId]>>,
     /// The patterns, numbered (pattern ids), for the look-up of shorter names.
     by_form: Interner,
     first_two: text::PairSet,
@@ -670,6 +714,7 @@ impl Matcher {
             gaz: &self.gaz,
             kinds: &self.kinds,
             people: &self.people,
+            elsewhere: &self.elsewhere,
             in_document: self.in_document,
             fuzzy: self.fuzzy,
         };
@@ -783,6 +828,7 @@ impl Matcher {
             } else {
                 How::Name
             },
+            elsewhere: v.elsewhere,
         })
     }
 }
@@ -1361,6 +1407,26 @@ mod tests {
             (
                 "From St Louis to St. Louis: the St Louis Cardinals.",
                 &["st-louis", "st-louis", "st-louis-cardinals"],
+            ),
+            // A name that places in two countries share is the place in the country the
+            // document names (and not the other): Hyderabad, Pakistan; Tripoli, Lebanon.
+            (
+                "Police in Hyderabad said the blast in Sindh killed four.",
+                &["hyderabad-pk", "sindh"],
+            ),
+            (
+                "Hyderabad's tech sector grew in India, and Telangana's.",
+                &["hyderabad", "india", "telangana"],
+            ),
+            (
+                "Clashes in Tripoli left two dead, as Beirut called for calm.",
+                &["tripoli-lb", "beirut"],
+            ),
+            ("Militias fought in Tripoli, the Libyan capital.", &["tripoli"]),
+            // Both named: the name's usual owner.
+            (
+                "Pakistan and India traded charges; Hyderabad was calm.",
+                &["pakistan", "india", "hyderabad"],
             ),
             // An initial without its point, as British and Australian news write it; the
             // surname then follows the full name.

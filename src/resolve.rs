@@ -87,12 +87,18 @@ pub(crate) struct Candidate {
     pub end: usize,
     pub entity: EntityId,
     pub how: How,
+    /// 1 + the index of the places in other countries that share the name
+    /// ([`Context::elsewhere`]), or 0.
+    pub elsewhere: u32,
 }
 
 pub(crate) struct Context<'a> {
     pub gaz: &'a Gazetteer,
     pub kinds: &'a Kinds,
     pub people: &'a PeopleIndex,
+    /// For names that places in several countries share: the places other than the
+    /// gazetteer's winner, in order of precedence.
+    pub elsewhere: &'a [Box<[EntityId]>],
     pub in_document: bool,
     pub fuzzy: bool,
 }
@@ -612,6 +618,60 @@ fn is_title(w: &[u8]) -> bool {
 }
 
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
+/// A name that places in several countries share (`Hyderabad` in India and in Pakistan,
+/// `Tripoli` in Libya and in Lebanon) is the gazetteer's winner's, unless the document names
+/// nothing in the winner's country and something in another's: then it is the place there
+/// that the document names most (the first in precedence on a tie). What counts: the
+/// document's other mentions (not the shared names themselves, nor names that need context)
+/// of a country (its `iso2`) or of anything with a `country` attribute (`Sindh`, `Karachi`,
+/// `Shehbaz Sharif`, `Pakistan Army` for Pakistan). One choice per name and document.
+///
+/// # Complexity
+/// Linear in the candidates, and only when some name is shared so.
+pub(crate) fn choose_by_country(ctx: &Context<'_>, cands: &mut [Candidate]) {
+    if cands.iter().all(|c| c.elsewhere == 0) {
+        return;
+    }
+    let named = leftmost_longest(
+        cands
+            .iter()
+            .filter(|c| c.elsewhere == 0 && c.how != How::NeedsContext)
+            .copied(),
+    );
+    let mut count: HashMap<String, usize> = HashMap::default();
+    for c in &named {
+        let e = ctx.gaz.entity(c.entity);
+        if let Some(code) = e.attribute("iso2").or_else(|| e.attribute("country")) {
+            *count.entry(code.to_ascii_uppercase()).or_default() += 1;
+        }
+    }
+    let named_in = |id: EntityId| {
+        ctx.gaz
+            .entity(id)
+            .attribute("country")
+            .and_then(|code| count.get(&code.to_ascii_uppercase()))
+            .copied()
+            .unwrap_or(0)
+    };
+    for c in cands.iter_mut().filter(|c| c.elsewhere != 0) {
+        if named_in(c.entity) > 0 {
+            continue;
+        }
+        let Some(others) = ctx.elsewhere.get(c.elsewhere as usize - 1) else {
+            continue;
+        };
+        // The most named; `max_by_key` keeps the last of equals, so go in reverse.
+        if let Some(&best) = others
+            .iter()
+            .rev()
+            .filter(|&&o| named_in(o) > 0)
+            .max_by_key(|&&o| named_in(o))
+        {
+            c.entity = best;
+        }
+    }
+}
+
 pub(crate) fn resolve(
     ctx: &Context<'_>,
     norm: &Normalized,
@@ -619,6 +679,7 @@ pub(crate) fn resolve(
 ) -> Vec<Candidate> {
     let hay = norm.as_bytes();
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    choose_by_country(ctx, &mut cands);
     // Context for ambiguous names, from the unambiguous ones.
     if cands.iter().any(|c| c.how == How::NeedsContext) {
         let sure = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
@@ -1297,6 +1358,7 @@ fn acronym_definitions(gaz: &Gazetteer, hay: &[u8], found: &mut Vec<Candidate>) 
                 end: e,
                 entity,
                 how: How::Acronym,
+                elsewhere: 0,
             });
         }
     }
@@ -1531,6 +1593,7 @@ fn surnames(ctx: &Context<'_>, norm: &Normalized, found: &mut Vec<Candidate>) {
                 end: e,
                 entity,
                 how: How::Surname,
+                elsewhere: 0,
             });
         }
     }
@@ -1813,6 +1876,7 @@ impl PeopleIndex {
                         end: e,
                         entity,
                         how: How::Fuzzy,
+                        elsewhere: 0,
                     });
                     w += n;
                 }
