@@ -422,6 +422,9 @@ CITY_OVERRIDES = {
     # In English news "Valencia" is Spain's (GeoNames' most populous is Venezuela's, which
     # keeps the name for documents about Venezuela: "shared").
     "3625549": {"id": "valencia-ve", "name": "Valencia, Venezuela", "shared": ["Valencia"]},
+    # "Newcastle" is Newcastle, New South Wales (GeoNames' most populous of the name), or in
+    # a document about Britain, Newcastle upon Tyne.
+    "2641673": {"id": "newcastle-upon-tyne", "shared": ["Newcastle"]},
     # Its id as before the small US towns of the name (no capitals) left the gazetteer.
     "2634715": {"id": "washington-gb"},
 }

@@ -1423,6 +1423,15 @@ mod tests {
                 &["tripoli-lb", "beirut"],
             ),
             ("Militias fought in Tripoli, the Libyan capital.", &["tripoli"]),
+            // A country named with context counts (`in England`).
+            (
+                "Newcastle won in England.",
+                &["newcastle-upon-tyne", "england"],
+            ),
+            (
+                "Fires near Newcastle in New South Wales.",
+                &["newcastle", "new-south-wales"],
+            ),
             // Both named: the name's usual owner.
             (
                 "Pakistan and India traded charges; Hyderabad was calm.",

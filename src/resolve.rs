@@ -622,8 +622,8 @@ fn is_title(w: &[u8]) -> bool {
 /// `Tripoli` in Libya and in Lebanon) is the gazetteer's winner's, unless the document names
 /// nothing in the winner's country and something in another's: then it is the place there
 /// that the document names most (the first in precedence on a tie). What counts: the
-/// document's other mentions (not the shared names themselves, nor names that need context)
-/// of a country (its `iso2`) or of anything with a `country` attribute (`Sindh`, `Karachi`,
+/// document's other mentions (not the shared names themselves, nor names still without the
+/// context they need) of a country (its `iso2`) or of anything with a `country` attribute (`Sindh`, `Karachi`,
 /// `Shehbaz Sharif`, `Pakistan Army` for Pakistan). One choice per name and document.
 ///
 /// # Complexity
@@ -679,7 +679,6 @@ pub(crate) fn resolve(
 ) -> Vec<Candidate> {
     let hay = norm.as_bytes();
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    choose_by_country(ctx, &mut cands);
     // Context for ambiguous names, from the unambiguous ones.
     if cands.iter().any(|c| c.how == How::NeedsContext) {
         let sure = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
@@ -811,6 +810,9 @@ pub(crate) fn resolve(
             }
         }
     }
+    // Names that places in several countries share, by the countries of the names found (those
+    // that had context too: `in England`).
+    choose_by_country(ctx, &mut cands);
     // The candidates stay whole (the given-name rule below looks at every name of the
     // gazetteer, those without context too); those still needing context are out.
     let mut found = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
