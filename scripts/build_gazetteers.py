@@ -44,6 +44,9 @@ SMALL_CITY_WORD_LIMIT = 300_000   # a city smaller than this whose name is a wor
 BIG_PLACE_EXEMPT = 1_000_000      # a city this big keeps a name that is also a personal name
 DUP_KEEP_MIN_POP = 50_000         # a same-name city (not the most populous) kept as "Name, Region"
 SHARED_NAME_MIN_POP = 150_000     # such a city also keeps "Name" when the winner is in another country
+# ... but not the names of cities that news everywhere names without naming their country
+# (a Canadian story of a trip to London, a Venezuelan player's move to Barcelona).
+SHARED_NAME_EXCLUDED = {"London", "Barcelona", "Vancouver"}
 ALIAS_MIN_CITY_POP = 1_000_000    # only cities this big get geonames alternate names as aliases
 ALIAS_MIN_SIMILARITY = 0.88       # ... and only spelling variants this close to the name
 TOP_FIRST_NAMES = 1000            # census ranks counted as "common first name" (male, female)
@@ -628,6 +631,7 @@ def main():
             # documents that name its country and not the winner's (gazetteers/README.md).
             owner = claims.owner.get(norm(e.name))
             if d != "drop" and not e.forced and owner is not None and \
+                    e.name not in SHARED_NAME_EXCLUDED and \
                     owner.kind in ("city", "subdivision") and owner.country and \
                     owner.country != e.country and (e.pop >= SHARED_NAME_MIN_POP or e.is_capital):
                 e.shared = e.name
