@@ -2156,6 +2156,8 @@ REGIONS += [
      "aliases": ["Grand Central Station", "Grand Central"], "country": "US", "kind": "railway station"},
     {"id": "ground-zero", "name": "Ground Zero", "ambiguous": ["Ground Zero"], "country": "US",
      "kind": "site"},
+    {"id": "world-trade-center", "name": "World Trade Center", "aliases": ["World Trade Centre"],
+     "country": "US", "kind": "site"},
     {"id": "skid-row", "name": "Skid Row", "ambiguous": ["Skid Row"], "country": "US",
      "kind": "neighbourhood"},
     {"id": "pacific-palisades", "name": "Pacific Palisades", "country": "US", "kind": "neighbourhood"},
