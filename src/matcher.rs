@@ -1309,9 +1309,11 @@ mod tests {
             // A place's name inside another's or a body's: after `Lake`, `Lower`, `Mount`; a
             // word of a compound with `-e-`; before `Police` or `Defence Force`.
             (
-                "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Naw; the Punjab Police and the Herat Defence Force said.",
+                "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Jangi; the Punjab Police and the Herat Defence Force said.",
                 &[],
             ),
+            // The compound itself, when the gazetteer knows it (Badghis's capital).
+            ("Fighting in Qala-e-Naw and Musa Qala.", &["qala-e-naw", "musa-qala"]),
             // A town's or a region's one-word name that begins an unknown longer name (a
             // person's, an event's, a team's), not a first name, a title, a government.
             (
