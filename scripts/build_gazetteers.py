@@ -521,6 +521,11 @@ def build_cities(gc, country_caps):
             stat("city:name-capitalised")
         aliases = list(ov.get("aliases", []))
         aliases += CITY_EXONYMS.get(name, [])
+        # GeoNames' marks of the Arabic ayn and hamza, which news leaves out ("Sāmarrā’" is
+        # Samarra, "‘Ayn al ‘Arab" Ayn al Arab); not an apostrophe ("Cox’s Bāzār", "Xi’an").
+        bare = re.sub(r"[‘ʻ]|(?<=[aeiouāēīōū])[’ʼ](?=\s|$)", "", name)
+        if bare != name:
+            aliases.append(bare)
         for alt in sorted(set(c.get("alternatenames") or [])):
             if good_alternate(alt, name, c["population"]):
                 aliases.append(alt)

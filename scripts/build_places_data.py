@@ -433,6 +433,8 @@ CITY_OVERRIDES = {
 CITY_EXONYMS = {
     "Varanasi": ["Benares", "Banaras"], "Pune": ["Poona"], "Kanpur": ["Cawnpore"],
     "Shimla": ["Simla"], "Mykolaiv": ["Nikolaev", "Nikolayev"], "Kaliningrad": ["Königsberg"],
+    "Baqubah": ["Baquba", "Baqouba"], "Misratah": ["Misrata", "Misurata"], "Darnah": ["Derna"],
+    "Arīsh": ["El Arish", "Al-Arish", "Al Arish"], "Ālbū Kamāl": ["Abu Kamal", "Al-Bukamal", "Boukamal"],
     "Urganch": ["Urgench"], "Navoiy": ["Navoi"], "Jizzax": ["Jizzakh"],
     "Bokhtar": ["Qurghonteppa", "Kurgan-Tyube", "Kurgan-Tube"],
     "Maymana": ["Maimana", "Maimanah"], "Battagram": ["Batagram"], "Aībak": ["Aybak"], "Khanabad": ["Khan Abad"],

@@ -233,7 +233,8 @@ impl MatcherBuilder {
 /// case it is matched in), for [`text::Vocabulary::for_names`].
 ///
 /// A superset, made without building the forms: the first two bytes as written, with the
-/// first in capitals, both in capitals, and a hyphen second as a space (`X-Men`, `X Men`).
+/// first in capitals, both in capitals, and a hyphen second as a space (`X-Men`, `X Men`);
+/// and `al` for a name that begins with the Arabic article `Al` (`al-Tanf`).
 pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
     /// Up to two bytes.
     struct Prefix([u8; 2], usize);
@@ -252,12 +253,15 @@ pub fn name_starts(gaz: &Gazetteer) -> text::PairSet {
             };
             let (ua, uc) = (a.to_ascii_uppercase(), c.to_ascii_uppercase());
             let space = if c == b'-' { b' ' } else { c };
+            // `al-Tanf` for `Al-Tanf` ([`case_forms`]).
+            let article = matches!(b, [b'A', b'l', b' ' | b'-', ..]);
             [
                 Prefix([a, c], len),
                 Prefix([ua, c], len),
                 Prefix([ua, uc], len),
                 Prefix([a, space], len),
                 Prefix([ua, space], len),
+                Prefix(if article { *b"al" } else { [a, c] }, len),
             ]
         }))
     };
@@ -877,6 +881,16 @@ fn case_forms(form: &str, acronym: bool) -> Vec<String> {
             out.push(upper);
         }
     }
+    // The Arabic article in lower case, as news writes it inside a sentence (`al-Tanf`,
+    // `al-Shabaab` for `Al-Tanf`, `Al-Shabaab`; a hyphen is searched as a space).
+    if let Some(rest) = form.strip_prefix("Al ") {
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            let lower = format!("al {}", rest);
+            if !out.contains(&lower) {
+                out.push(lower);
+            }
+        }
+    }
     out
 }
 
@@ -1312,6 +1326,11 @@ mod tests {
                 "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Jangi; the Punjab Police and the Herat Defence Force said.",
                 &[],
             ),
+            // The Arabic article in lower case inside a sentence; GeoNames' ayn left out.
+            (
+                "US troops at al-Tanf; the Al-Tanf garrison near Samarra.",
+                &["united-states", "al-tanf", "al-tanf", "samarra"],
+            ),
             // The compound itself, when the gazetteer knows it (Badghis's capital).
             ("Fighting in Qala-e-Naw and Musa Qala.", &["qala-e-naw", "musa-qala"]),
             // A town's or a region's one-word name that begins an unknown longer name (a
@@ -1574,6 +1593,12 @@ mod tests {
             ["John F Kennedy", "John F. Kennedy"]
         );
         assert_eq!(forms("Plan B"), ["Plan B"]);
+        // The Arabic article in lower case.
+        assert_eq!(
+            case_forms("Al Tanf", false),
+            ["Al Tanf", "AL TANF", "al Tanf"]
+        );
+        assert_eq!(case_forms("Al the", false), ["Al the", "Al The", "AL THE"]);
         assert_eq!(forms("Stone Town"), ["Stone Town"]);
         assert_eq!(forms("ISIS-K"), ["ISIS K"]);
         assert_eq!(forms("U.S.-led"), ["U.S.-led"]);

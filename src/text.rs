@@ -607,7 +607,8 @@ impl Vocabulary {
     }
 
     /// Whether a normalised name can occur in one of the capitalisations the matcher tries
-    /// (as written, first letter capitalised, all capitals); a quick test before the others.
+    /// (as written, first letter capitalised, all capitals, a leading Arabic article `Al` in
+    /// lower case); a quick test before the others.
     pub fn admits_in_any_case(&self, name: &str) -> bool {
         let b = name.as_bytes();
         let end = b.iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len());
@@ -615,7 +616,8 @@ impl Vocabulary {
             return true;
         }
         let w = &b[..end];
-        if self.words.contains(w) {
+        // The Arabic article in lower case (`al-Tanf` for `Al-Tanf`).
+        if self.words.contains(w) || (w == b"Al" && self.words.contains(&b"al"[..])) {
             return true;
         }
         // The other two capitalisations, in a buffer on the stack for usual word lengths.
