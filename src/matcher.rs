@@ -558,7 +558,7 @@ struct Variant {
 }
 
 /// The other claimants of a place's name that are places in other countries (`Hyderabad,
-/// Pakistan` for `Hyderabad`, India's), one a country, in order of precedence: the name is
+/// Pakistan` for `Hyderabad`, India's), one per country, in order of precedence: the name is
 /// theirs in a document that names their country and not the winner's (see
 /// [`resolve::choose_by_country`]). Empty unless the winner is a place with a `country`.
 fn places_elsewhere(gaz: &Gazetteer, k: &crate::gazetteer::KeyClaims) -> Vec<EntityId> {

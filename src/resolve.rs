@@ -617,14 +617,14 @@ fn is_title(w: &[u8]) -> bool {
     TITLES.contains(w)
 }
 
-/// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
 /// A name that places in several countries share (`Hyderabad` in India and in Pakistan,
 /// `Tripoli` in Libya and in Lebanon) is the gazetteer's winner's, unless the document names
 /// nothing in the winner's country and something in another's: then it is the place there
 /// that the document names most (the first in precedence on a tie). What counts: the
 /// document's other mentions (not the shared names themselves, nor names still without the
-/// context they need) of a country (its `iso2`) or of anything with a `country` attribute (`Sindh`, `Karachi`,
-/// `Shehbaz Sharif`, `Pakistan Army` for Pakistan). One choice per name and document.
+/// context they need) of a country (its `iso2`) or of anything with a `country` attribute
+/// (`Sindh`, `Karachi`, `Shehbaz Sharif`, `Pakistan Army` for Pakistan). One choice per name
+/// and document.
 ///
 /// # Complexity
 /// Linear in the candidates, and only when some name is shared so.
@@ -672,6 +672,7 @@ pub(crate) fn choose_by_country(ctx: &Context<'_>, cands: &mut [Candidate]) {
     }
 }
 
+/// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
 pub(crate) fn resolve(
     ctx: &Context<'_>,
     norm: &Normalized,
