@@ -319,7 +319,7 @@ impl Gazetteer {
     }
 
     /// Warnings found while loading (names claimed by several entities; not a place's name
-    /// that a place in another country shares, [`Gazetteer::is_place_elsewhere`]).
+    /// that a place in another country shares: gazetteers/README.md).
     pub fn warnings(&self) -> &[Warning] {
         self.warnings.get_or_init(|| self.iter_warnings().collect())
     }
