@@ -1326,6 +1326,12 @@ mod tests {
                 "Fighting by Lake Kabul, in Lower Helmand, in Qala-e-Jangi; the Punjab Police and the Herat Defence Force said.",
                 &[],
             ),
+            // An acronym that needs context has none from a place preposition unless it is a
+            // place's (`in KP`; not `on TCP`, the protocol).
+            (
+                "Militants attacked police in KP. Data is sent on TCP.",
+                &["khyber-pakhtunkhwa"],
+            ),
             // The Arabic article in lower case inside a sentence; GeoNames' ayn left out.
             (
                 "US troops at al-Tanf; the Al-Tanf garrison near Samarra.",

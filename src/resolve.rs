@@ -672,6 +672,11 @@ pub(crate) fn choose_by_country(ctx: &Context<'_>, cands: &mut [Candidate]) {
     }
 }
 
+/// Whether a span has capitals and no lower-case letter (an acronym as written).
+fn is_all_caps(span: &[u8]) -> bool {
+    span.iter().any(u8::is_ascii_uppercase) && !span.iter().any(u8::is_ascii_lowercase)
+}
+
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
 pub(crate) fn resolve(
     ctx: &Context<'_>,
@@ -733,7 +738,11 @@ pub(crate) fn resolve(
                     || e.attribute("iso2")
                         .or_else(|| e.attribute("capital_of"))
                         .is_some_and(|code| located.iter().any(|k| k.eq_ignore_ascii_case(code)))
+                    // `in Reading`, `in KP`, `at Apple`; not an acronym of anything but a
+                    // place (`on TCP`, `via RSS`: the protocols, not the gang or the Indian
+                    // organisation).
                     || (!possessive
+                        && (ctx.kinds.place(c.entity) || !is_all_caps(&hay[c.start..c.end]))
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
                     // `Intel Corp.`: a legal form says it is the company.
                     || (ctx.kinds.organisation(c.entity)
