@@ -57,6 +57,7 @@ FILLER_SURNAMES = 10000           # towns under CITY_MIN_POP_ALWAYS: any fairly 
 
 # Short aliases (<= 3 letters) are dropped for cities and subdivisions except these.
 SHORT_ALIAS_WHITELIST = {"L.A.", "NYC", "K-P", "KPK", "KP", "AJK", "PoK", "J&K", "IOK"}
+# (the AP abbreviations of US states, scripts/build_places_data.py, are short too)
 
 # Names that are ordinary words in news (capitalised at sentence start, in headlines and in
 # names of institutions): never used as a place name, whatever the size of the place.
@@ -326,7 +327,8 @@ class Claims:
 from build_places_data import (COUNTRY_EXTRA, COUNTRY_AMBIGUOUS, HISTORIC, REGIONS,  # noqa: E402
                                SUBDIVISION_NAMES, CITY_OVERRIDES, CITY_EXONYMS,
                                CURATED_CITIES, WIKIDATA, SUBDIVISION_SKIP, EXTRA_TERRITORIES,
-                               PROVINCES_UNDER_UNITS)
+                               PROVINCES_UNDER_UNITS, AP_STATE_ABBREVIATIONS)
+SHORT_ALIAS_WHITELIST |= {a for v in AP_STATE_ABBREVIATIONS.values() for a in v}
 
 
 def invert_comma(n: str) -> str:
@@ -468,7 +470,7 @@ def build_subdivisions():
                 aliases.append(base)
         else:
             name = base
-        aliases += alts
+        aliases += alts + AP_STATE_ABBREVIATIONS.get(s.code, [])
         e = Entity("subdivision", name, [], set(), want_id=slug(name), country=s.country_code)
         e.aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
         e.attrs = {"country": s.country_code, "subdivision_type": s.type.lower(),

@@ -391,6 +391,19 @@ SUBDIVISION_NAMES = {
     # Georgia's regions etc. that fold poorly are left as ISO names.
 }
 
+# The AP style abbreviations of US states that American datelines write ("MIAMI, Fla. (AP)"),
+# only those that are no word or name without their point ("Pa.", "Mass.", "Ill.", "La.",
+# "Ore.", "Md.", "Wash.", "Ga.", "Ind.", "Kan.", "Mont.", "Del.", "Ark.", "Ala.", "Miss." are left
+# out: the matcher also finds a name without its final point).
+AP_STATE_ABBREVIATIONS = {
+    "US-FL": ["Fla."], "US-CA": ["Calif."], "US-AZ": ["Ariz."], "US-CO": ["Colo."],
+    "US-CT": ["Conn."], "US-MI": ["Mich."], "US-MN": ["Minn."], "US-NE": ["Neb."],
+    "US-NV": ["Nev."], "US-OK": ["Okla."], "US-TN": ["Tenn."], "US-TX": ["Tex."],
+    "US-WI": ["Wis."], "US-WY": ["Wyo."], "US-KY": ["Ky."], "US-VA": ["Va."], "US-VT": ["Vt."],
+    "US-NJ": ["N.J."], "US-NC": ["N.C."], "US-SC": ["S.C."], "US-NH": ["N.H."], "US-NM": ["N.M."],
+    "US-ND": ["N.D."], "US-SD": ["S.D."], "US-RI": ["R.I."], "US-WV": ["W.Va."], "US-NY": ["N.Y."],
+}
+
 # Per-geonameid decisions for cities: exact ids, names and aliases the project relies on.
 CITY_OVERRIDES = {
     "524901": {"id": "moscow", "aliases": ["Moskva"]},

@@ -1332,6 +1332,12 @@ mod tests {
                 "Militants attacked police in KP. Data is sent on TCP.",
                 &["khyber-pakhtunkhwa"],
             ),
+            // AP datelines: a state's abbreviation names the state, and so the country of a
+            // place name that several countries share.
+            (
+                "MIAMI, Fla. (AP) — Police in St. Petersburg said.",
+                &["miami", "florida-us", "associated-press", "st-petersburg-us"],
+            ),
             // The Arabic article in lower case inside a sentence; GeoNames' ayn left out.
             (
                 "US troops at al-Tanf; the Al-Tanf garrison near Samarra.",
