@@ -1332,6 +1332,12 @@ mod tests {
                 "Militants attacked police in KP. Data is sent on TCP.",
                 &["khyber-pakhtunkhwa"],
             ),
+            // A place that needs context has it from a place of its country right after a
+            // comma (`Austin, Tex.`, `Charlotte, North Carolina`).
+            (
+                "He moved to Austin, Tex. Charlotte, North Carolina, voted.",
+                &["austin", "texas", "charlotte", "north-carolina"],
+            ),
             // AP datelines: a state's abbreviation names the state, and so the country of a
             // place name that several countries share.
             (

@@ -744,6 +744,21 @@ pub(crate) fn resolve(
                     || (!possessive
                         && (ctx.kinds.place(c.entity) || !is_all_caps(&hay[c.start..c.end]))
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
+                    // `Austin, Tex.`, `Charlotte, North Carolina`, `Perth, Australia`: a place
+                    // followed by a place of its country, or by the country.
+                    || (ctx.kinds.place(c.entity)
+                        && hay[c.end..].starts_with(b", ")
+                        && e.attribute("country").is_some_and(|code| {
+                            let i = sure.partition_point(|m| m.start < c.end + 2);
+                            sure.get(i).is_some_and(|m| {
+                                let n = ctx.gaz.entity(m.entity);
+                                m.start == c.end + 2
+                                    && ctx.kinds.place(m.entity)
+                                    && n.attribute("iso2")
+                                        .or_else(|| n.attribute("country"))
+                                        .is_some_and(|k| k.eq_ignore_ascii_case(code))
+                            })
+                        }))
                     // `Intel Corp.`: a legal form says it is the company.
                     || (ctx.kinds.organisation(c.entity)
                         && word_after(hay, c.end).is_some_and(|w| w != b"Group")
