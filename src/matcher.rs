@@ -1332,6 +1332,12 @@ mod tests {
                 "Militants attacked police in KP. Data is sent on TCP.",
                 &["khyber-pakhtunkhwa"],
             ),
+            // "Town, State" of another country: a town the gazetteer does not know, not the
+            // place (a country's name stays: `Russia, Crimea`).
+            (
+                "He grew up in Paris, Texas, and Moscow, Idaho; Russia, Crimea and Belarus.",
+                &["texas", "idaho", "russia", "crimea", "belarus"],
+            ),
             // A place that needs context has it from a place of its country right after a
             // comma (`Austin, Tex.`, `Charlotte, North Carolina`).
             (

@@ -838,6 +838,42 @@ pub(crate) fn resolve(
     // Names that places in several countries share, by the countries of the names found (those
     // that had context too: `in England`).
     choose_by_country(ctx, &mut cands);
+    // `Paris, Texas`, `Moscow, Idaho`, `Perth, Scotland`: a town's name followed by a comma and
+    // a state, province or nation of another country (the "Town, State" of American, Canadian,
+    // Australian and British news) is a town of that name there, which the gazetteer does not
+    // know; not the town. Not a country's name (`Russia, Donetsk and Luhansk`).
+    let subdivision_at = |pos: usize| {
+        cands.iter().find(|m| {
+            let e = ctx.gaz.entity(m.entity);
+            m.start == pos
+                && m.how != How::NeedsContext
+                && e.attribute("subdivision_type").is_some()
+                && e.attribute("country").is_some_and(|k| {
+                    ["US", "CA", "AU", "GB"]
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(k))
+                })
+        })
+    };
+    let elsewhere: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.how != How::NeedsContext
+                && ctx.kinds.place(c.entity)
+                && !ctx.kinds.country(c.entity)
+                && hay[c.end..].starts_with(b", ")
+                && subdivision_at(c.end + 2).is_some_and(|m| {
+                    let home = ctx.gaz.entity(c.entity).attribute("country");
+                    let there = ctx.gaz.entity(m.entity).attribute("country");
+                    matches!((home, there), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in elsewhere {
+        cands[i].how = How::NeedsContext;
+    }
     // The candidates stay whole (the given-name rule below looks at every name of the
     // gazetteer, those without context too); those still needing context are out.
     let mut found = leftmost_longest(cands.iter().filter(|c| c.how != How::NeedsContext).copied());
