@@ -672,11 +672,6 @@ pub(crate) fn choose_by_country(ctx: &Context<'_>, cands: &mut [Candidate]) {
     }
 }
 
-/// Whether a span has capitals and no lower-case letter (an acronym as written).
-fn is_all_caps(span: &[u8]) -> bool {
-    span.iter().any(u8::is_ascii_uppercase) && !span.iter().any(u8::is_ascii_lowercase)
-}
-
 /// Resolves the candidates of one document into its mentions (sorted, non-overlapping).
 pub(crate) fn resolve(
     ctx: &Context<'_>,
@@ -742,7 +737,7 @@ pub(crate) fn resolve(
                     // place (`on TCP`, `via RSS`: the protocols, not the gang or the Indian
                     // organisation).
                     || (!possessive
-                        && (ctx.kinds.place(c.entity) || !is_all_caps(&hay[c.start..c.end]))
+                        && (ctx.kinds.place(c.entity) || !crate::text::is_all_caps(&hay[c.start..c.end]))
                         && previous_word(hay, c.start).is_some_and(|w| LOCATIVES.contains(&w)))
                     // `Austin, Tex.`, `Charlotte, North Carolina`, `Perth, Australia`: a place
                     // followed by a place of its country, or by the country.

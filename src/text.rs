@@ -446,7 +446,11 @@ pub fn normalize_name(name: &str) -> String {
 /// Whether a normalised name is an acronym: it has an upper-case letter and no lower-case
 /// letter (`US`, `U.S.`, `IS-K`, `NATO`, `G7`). Acronyms match only exactly as written.
 pub fn is_acronym(norm: &str) -> bool {
-    let b = norm.as_bytes();
+    is_all_caps(norm.as_bytes())
+}
+
+/// Whether bytes hold capitals and no lower-case letter (an acronym as written).
+pub fn is_all_caps(b: &[u8]) -> bool {
     b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
 }
 
