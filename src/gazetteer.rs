@@ -196,8 +196,9 @@ pub struct Gazetteer {
     /// Made when first asked for (thousands, for a big gazetteer, that most runs never show).
     warnings: std::sync::OnceLock<Vec<Warning>>,
     keys: Vec<KeyClaims>,
-    /// The claims on names that another entity wins (one warning each).
-    shared: usize,
+    /// The number of warnings: claims on names that another entity wins and that are warned
+    /// of ([`Gazetteer::contested`]), counted when first asked for.
+    shared: std::sync::OnceLock<usize>,
 }
 
 /// The entities that claim one name, in order of precedence, with the winner's normalised form.
@@ -306,16 +307,33 @@ impl Gazetteer {
         &self.files
     }
 
-    /// Whether `other`'s claim on a name that `winner` wins is no conflict: both are places,
-    /// in different countries (their `country` attributes), and the matcher gives the name
-    /// to `other` in documents that name its country and not the winner's (see
-    /// gazetteers/README.md, "Which entity wins a shared alias").
-    pub(crate) fn is_place_elsewhere(&self, winner: EntityId, other: EntityId) -> bool {
+    /// The country code of an entity: a country's `iso2`, or the `country` attribute of what
+    /// is in one (a city, a party, a person).
+    pub(crate) fn country_code(&self, id: EntityId) -> Option<&str> {
+        let e = self.entity(id);
+        e.attribute("iso2").or_else(|| e.attribute("country"))
+    }
+
+    /// Whether `a` and `b` are both places with a `country` attribute, in different countries.
+    /// Then `b`'s claim on a name that `a` wins is no conflict: the matcher gives the name to
+    /// `b` in documents that name its country and not `a`'s (see gazetteers/README.md, "Which
+    /// entity wins a shared alias").
+    pub(crate) fn is_place_elsewhere(&self, a: EntityId, b: EntityId) -> bool {
         let country = |id: EntityId| {
             let e = self.entity(id);
             e.attribute("country").filter(|_| e.kind == "place")
         };
-        matches!((country(winner), country(other)), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
+        matches!((country(a), country(b)), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
+    }
+
+    /// The claims of a name after its winner's that are warned of: all but those of places in
+    /// other countries than the winner's ([`Gazetteer::is_place_elsewhere`]).
+    fn contested<'a>(&'a self, k: &'a KeyClaims) -> impl Iterator<Item = (EntityId, u32)> + 'a {
+        let winner = k.claims[0].0;
+        k.claims[1..]
+            .iter()
+            .copied()
+            .filter(move |&(id, _)| !self.is_place_elsewhere(winner, id))
     }
 
     /// Warnings found while loading (names claimed by several entities; not a place's name
@@ -326,7 +344,13 @@ impl Gazetteer {
 
     /// The number of [`Gazetteer::warnings`], without making them.
     pub fn warning_count(&self) -> usize {
-        self.shared
+        *self.shared.get_or_init(|| {
+            self.keys
+                .iter()
+                .filter(|k| k.claims.len() > 1)
+                .map(|k| self.contested(k).count())
+                .sum()
+        })
     }
 
     /// The [`Gazetteer::warnings`], made one at a time (to show a few of thousands).
@@ -335,30 +359,26 @@ impl Gazetteer {
             .iter()
             .filter(|k| k.claims.len() > 1)
             .flat_map(move |k| {
-                let (first, _) = k.claims[0];
-                let winner = self.entity(first);
+                let winner = self.entity(k.claims[0].0);
                 let canonical = k.claims[0].1 == 0;
-                k.claims[1..]
-                    .iter()
-                    .filter(move |&&(id, _)| !self.is_place_elsewhere(first, id))
-                    .map(move |&(id, j)| {
-                        let loser = self.entity(id);
-                        Warning {
-                            source: loser.source.clone(),
-                            message: format!(
-                                "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
-                                loser.names().nth(j as usize).unwrap_or(""),
-                                loser.id,
-                                winner.id,
-                                winner.source,
-                                if canonical {
-                                    " (its canonical name)"
-                                } else {
-                                    " (loaded first)"
-                                }
-                            ),
-                        }
-                    })
+                self.contested(k).map(move |(id, j)| {
+                    let loser = self.entity(id);
+                    Warning {
+                        source: loser.source.clone(),
+                        message: format!(
+                            "name `{}` of `{}` is also claimed by `{}` ({}), which wins{}",
+                            loser.names().nth(j as usize).unwrap_or(""),
+                            loser.id,
+                            winner.id,
+                            winner.source,
+                            if canonical {
+                                " (its canonical name)"
+                            } else {
+                                " (loaded first)"
+                            }
+                        ),
+                    }
+                })
             })
     }
 
@@ -408,19 +428,7 @@ impl Gazetteer {
                 }
             },
         );
-        (self.keys, self.shared) = grouping.finish();
-        // Not counted: places' names that places in other countries share (not warned of).
-        self.shared -= self
-            .keys
-            .iter()
-            .filter(|k| k.claims.len() > 1)
-            .map(|k| {
-                k.claims[1..]
-                    .iter()
-                    .filter(|&&(id, _)| self.is_place_elsewhere(k.claims[0].0, id))
-                    .count()
-            })
-            .sum::<usize>();
+        self.keys = grouping.finish();
     }
 }
 
@@ -443,8 +451,6 @@ fn name_forms(e: &Entity) -> NameForms {
 struct Grouping {
     index: Interner,
     keys: Vec<KeyClaims>,
-    /// Claims after the first of their key.
-    shared: usize,
 }
 
 impl Grouping {
@@ -452,7 +458,6 @@ impl Grouping {
         Grouping {
             index: Interner::with_capacity(names),
             keys: Vec::with_capacity(names),
-            shared: 0,
         }
     }
 
@@ -479,19 +484,17 @@ impl Grouping {
             if at == 0 {
                 k.form = form;
             }
-            self.shared += usize::from(!k.claims.is_empty());
             k.claims.insert(at, (id, j as u32));
         }
     }
 
-    /// The keys, with their texts (kept by the index until now), and the number of claims
-    /// after the first of their key.
-    fn finish(self) -> (Vec<KeyClaims>, usize) {
+    /// The keys, with their texts (kept by the index until now).
+    fn finish(self) -> Vec<KeyClaims> {
         let mut keys = self.keys;
         for (k, key) in keys.iter_mut().zip(self.index.into_texts()) {
             k.key = key;
         }
-        (keys, self.shared)
+        keys
     }
 }
 

@@ -562,25 +562,13 @@ struct Variant {
 /// theirs in a document that names their country and not the winner's (see
 /// [`resolve::choose_by_country`]). Empty unless the winner is a place with a `country`.
 fn places_elsewhere(gaz: &Gazetteer, k: &crate::gazetteer::KeyClaims) -> Vec<EntityId> {
-    if k.claims.len() < 2 {
-        return Vec::new();
-    }
-    let winner = gaz.entity(k.claims[0].0);
-    let Some(home) = winner
-        .attribute("country")
-        .filter(|_| winner.kind == "place")
-    else {
-        return Vec::new();
-    };
-    let mut countries = vec![home];
-    let mut out = Vec::new();
+    let winner = k.claims[0].0;
+    let mut out: Vec<EntityId> = Vec::new();
     for &(id, _) in &k.claims[1..] {
-        let e = gaz.entity(id);
-        if let Some(c) = e.attribute("country").filter(|_| e.kind == "place") {
-            if !countries.iter().any(|k| k.eq_ignore_ascii_case(c)) {
-                countries.push(c);
-                out.push(id);
-            }
+        // Elsewhere than the winner and than each place already taken.
+        if gaz.is_place_elsewhere(winner, id) && out.iter().all(|&o| gaz.is_place_elsewhere(o, id))
+        {
+            out.push(id);
         }
     }
     out

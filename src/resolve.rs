@@ -640,8 +640,7 @@ pub(crate) fn choose_by_country(ctx: &Context<'_>, cands: &mut [Candidate]) {
     );
     let mut count: HashMap<String, usize> = HashMap::default();
     for c in &named {
-        let e = ctx.gaz.entity(c.entity);
-        if let Some(code) = e.attribute("iso2").or_else(|| e.attribute("country")) {
+        if let Some(code) = ctx.gaz.country_code(c.entity) {
             *count.entry(code.to_ascii_uppercase()).or_default() += 1;
         }
     }
@@ -746,11 +745,11 @@ pub(crate) fn resolve(
                         && e.attribute("country").is_some_and(|code| {
                             let i = sure.partition_point(|m| m.start < c.end + 2);
                             sure.get(i).is_some_and(|m| {
-                                let n = ctx.gaz.entity(m.entity);
                                 m.start == c.end + 2
                                     && ctx.kinds.place(m.entity)
-                                    && n.attribute("iso2")
-                                        .or_else(|| n.attribute("country"))
+                                    && ctx
+                                        .gaz
+                                        .country_code(m.entity)
                                         .is_some_and(|k| k.eq_ignore_ascii_case(code))
                             })
                         }))
@@ -837,11 +836,11 @@ pub(crate) fn resolve(
     // a state, province or nation of another country (the "Town, State" of American, Canadian,
     // Australian and British news) is a town of that name there, which the gazetteer does not
     // know; not the town. Not a country's name (`Russia, Donetsk and Luhansk`).
-    let subdivision_at = |pos: usize| {
-        cands.iter().find(|m| {
+    let state_at = |pos: usize| {
+        let i = cands.partition_point(|m| m.start < pos);
+        cands[i..].iter().take_while(|m| m.start == pos).find(|m| {
             let e = ctx.gaz.entity(m.entity);
-            m.start == pos
-                && m.how != How::NeedsContext
+            m.how != How::NeedsContext
                 && e.attribute("subdivision_type").is_some()
                 && e.attribute("country").is_some_and(|k| {
                     ["US", "CA", "AU", "GB"]
@@ -850,7 +849,7 @@ pub(crate) fn resolve(
                 })
         })
     };
-    let elsewhere: Vec<usize> = cands
+    let towns_elsewhere: Vec<usize> = cands
         .iter()
         .enumerate()
         .filter(|(_, c)| {
@@ -858,15 +857,12 @@ pub(crate) fn resolve(
                 && ctx.kinds.place(c.entity)
                 && !ctx.kinds.country(c.entity)
                 && hay[c.end..].starts_with(b", ")
-                && subdivision_at(c.end + 2).is_some_and(|m| {
-                    let home = ctx.gaz.entity(c.entity).attribute("country");
-                    let there = ctx.gaz.entity(m.entity).attribute("country");
-                    matches!((home, there), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b))
-                })
+                && state_at(c.end + 2)
+                    .is_some_and(|m| ctx.gaz.is_place_elsewhere(c.entity, m.entity))
         })
         .map(|(i, _)| i)
         .collect();
-    for i in elsewhere {
+    for i in towns_elsewhere {
         cands[i].how = How::NeedsContext;
     }
     // The candidates stay whole (the given-name rule below looks at every name of the
