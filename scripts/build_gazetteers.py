@@ -620,6 +620,12 @@ def main():
     # every city/subdivision name in the data: a place whose name is claimed elsewhere is
     # disambiguated rather than taking a bare name that text would mean otherwise
 
+    def held_elsewhere(name, e):
+        """Whether a city or subdivision of another country than e's holds the name."""
+        owner = claims.owner.get(norm(name))
+        return owner is not None and owner is not e and owner.kind in ("city", "subdivision") \
+            and bool(owner.country) and owner.country != e.country
+
     def place_city(e, required):
         d = decide(e.name, e.country, e.pop, "city")
         if e.forced:
@@ -636,11 +642,9 @@ def main():
             # The bare name stays the city's too when a place in another country won it
             # (Hyderabad, Pakistan; Tripoli, Lebanon): nergraph gives it to the city in
             # documents that name its country and not the winner's (gazetteers/README.md).
-            owner = claims.owner.get(norm(e.name))
-            if d != "drop" and not e.forced and owner is not None and \
+            if d != "drop" and not e.forced and held_elsewhere(e.name, e) and \
                     e.name not in SHARED_NAME_EXCLUDED and \
-                    owner.kind in ("city", "subdivision") and owner.country and \
-                    owner.country != e.country and (e.pop >= SHARED_NAME_MIN_POP or e.is_capital):
+                    (e.pop >= SHARED_NAME_MIN_POP or e.is_capital):
                 e.shared = e.name
                 if d == "ambiguous":
                     e.ambiguous.add(e.name)
@@ -751,9 +755,7 @@ def main():
         names = [e.shared] if e.shared else []
         names += CITY_OVERRIDES.get(e.attrs["geonameid"], {}).get("shared", [])
         for n in names:
-            owner = claims.owner.get(norm(n))
-            if owner is not None and owner is not e and owner.kind in ("city", "subdivision") \
-                    and owner.country and owner.country != e.country and n not in e.aliases:
+            if held_elsewhere(n, e) and n not in e.aliases:
                 e.aliases.insert(0, n)
                 stat("city:shared-name")
 
