@@ -158,9 +158,9 @@ pub struct Timings {
 impl std::fmt::Display for Timings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = |d: Duration| d.as_secs_f64();
-        write!(f, "gazetteers {:.3} s", s(self.gazetteers))?;
+        write!(f, "gazetteers {:.4} s", s(self.gazetteers))?;
         if let Some((d, words)) = self.vocabulary {
-            write!(f, ", vocabulary pre-pass {:.3} s ({} words)", s(d), words)?;
+            write!(f, ", vocabulary pre-pass {:.4} s ({} words)", s(d), words)?;
         }
         let total = self.gazetteers
             + self.vocabulary.map_or(Duration::ZERO, |v| v.0)
@@ -169,7 +169,7 @@ impl std::fmt::Display for Timings {
             + self.outputs;
         write!(
             f,
-            ", matcher {:.3} s ({} patterns), documents {:.3} s, outputs {:.3} s, total {:.3} s",
+            ", matcher {:.4} s ({} patterns), documents {:.4} s, outputs {:.4} s, total {:.4} s",
             s(self.matcher),
             self.patterns,
             s(self.documents),

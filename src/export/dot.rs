@@ -53,10 +53,31 @@ pub(crate) fn style(kind: &str) -> (&'static str, &'static str) {
 /// assert_eq!(escape("São <b>\n&"), r#""S&#227;o &lt;b&gt; &amp;""#);
 /// ```
 pub fn escape(s: &str) -> String {
+    use std::fmt::Write;
+    // Printable ASCII that stands for itself, and single spaces: copied a run at a time.
+    let plain = |b: u8| b.is_ascii_graphic() && !matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&');
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     let mut last_space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let mut run = 0;
+        for b in rest.bytes() {
+            if plain(b) {
+                last_space = false;
+            } else if b == b' ' && !last_space {
+                last_space = true;
+            } else {
+                break;
+            }
+            run += 1;
+        }
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         let space = c.is_whitespace();
         if space {
             if !last_space {
@@ -73,11 +94,8 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             c if c.is_ascii_control() => {}
-            c if c.is_ascii() => out.push(c),
             c => {
-                out.push_str("&#");
-                out.push_str(&(c as u32).to_string());
-                out.push(';');
+                let _ = write!(out, "&#{};", c as u32);
             }
         }
     }
@@ -413,6 +431,53 @@ pub(crate) fn number(x: f64) -> String {
 mod tests {
     use super::*;
     use crate::graph::{Edge, GraphInfo, Node};
+
+    /// `escape` copies runs of plain ASCII at once; this is what it does a character at a time.
+    fn escape_by_chars(s: &str) -> String {
+        let mut out = String::from('"');
+        let mut last_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+                continue;
+            }
+            last_space = false;
+            match c {
+                '"' => out.push_str("&quot;"),
+                '\\' => out.push_str("&#92;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c if c.is_ascii_control() => {}
+                c if c.is_ascii() => out.push(c),
+                c => out.push_str(&format!("&#{};", c as u32)),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn escape_is_the_character_by_character_escape() {
+        let cases = [
+            "",
+            "plain",
+            "  two  spaces  ",
+            "tab\tand\nnewline\r\n",
+            "Say \"hi\" <b>&amp;</b> C:\\path",
+            "S\u{e3}o Paulo\u{a0}\u{2019}s caf\u{e9} \u{1f600}",
+            "\u{7f}del\u{1}ctl",
+            "end with space ",
+            "space then tab \t and tab then space\t x \u{a0} y",
+            "\u{3000}ideographic\u{2003}em space",
+        ];
+        for s in cases {
+            assert_eq!(escape(s), escape_by_chars(s), "{s:?}");
+        }
+    }
 
     /// A ring of `n` entities of three types, with quotes and non-ASCII in the names.
     fn ring(n: usize) -> EntityGraph {

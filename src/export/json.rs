@@ -14,11 +14,14 @@
 //!
 //! The types of this module are the format: they change only when the format does. Fields
 //! are written in this order; readers ignore fields they do not know. `evidence[].date` is
-//! present only when the input gave dates.
+//! present only when the input gave dates. Written, they borrow the graph's strings (writing
+//! a graph copies none of its text); read, they own them. They borrow the graph's strings when written
+//! ([`Cow::Borrowed`]: writing a graph copies none of its text) and own them when read.
 //!
 //! In Python: `networkx.node_link_graph(data, edges="links")`; in JavaScript,
 //! `d3.forceLink(data.links).id(d => d.id)`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
@@ -31,32 +34,32 @@ use crate::graph::{Edge, EntityGraph, GraphInfo, Node};
 
 /// The document.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct GraphOut {
+pub struct GraphOut<'a> {
     /// Always `false`.
     pub directed: bool,
     /// Always `false`.
     pub multigraph: bool,
     /// What the graph was built from.
-    pub graph: InfoOut,
+    pub graph: InfoOut<'a>,
     /// The entities.
-    pub nodes: Vec<NodeOut>,
+    pub nodes: Vec<NodeOut<'a>>,
     /// The links.
-    pub links: Vec<LinkOut>,
+    pub links: Vec<LinkOut<'a>>,
 }
 
 /// The `graph` object.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct InfoOut {
+pub struct InfoOut<'a> {
     /// `sentence`, `paragraph`, `document` or `tokens:N`.
     pub window: String,
     /// The inputs as given.
-    pub inputs: Vec<String>,
+    pub inputs: Cow<'a, [String]>,
     /// The gazetteer files.
-    pub gazetteers: Vec<String>,
+    pub gazetteers: Cow<'a, [String]>,
     /// The number of documents read.
     pub documents: u64,
     /// The version of nergraph that wrote the file.
-    pub nergraph: String,
+    pub nergraph: Cow<'a, str>,
     /// The number of windows in the documents (0: unknown, as in files written before it
     /// was counted).
     #[serde(default)]
@@ -68,14 +71,14 @@ pub struct InfoOut {
 
 /// A node.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct NodeOut {
+pub struct NodeOut<'a> {
     /// The gazetteer id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// The canonical name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The entity type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Cow<'a, str>,
     /// Mentions.
     pub mentions: u64,
     /// Documents with a mention.
@@ -85,13 +88,13 @@ pub struct NodeOut {
     pub windows: u64,
     /// The gazetteer's other names.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Cow<'a, [String]>,
     /// The surface forms seen, sorted.
     #[serde(default)]
-    pub forms: Vec<String>,
+    pub forms: Cow<'a, [String]>,
     /// The gazetteer attributes.
     #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Cow<'a, BTreeMap<String, String>>,
     /// The node's scores, when written by [`write_scored`] (ignored when read back: they are
     /// computed again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,28 +118,28 @@ pub struct ScoresOut {
 
 /// A link.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct LinkOut {
+pub struct LinkOut<'a> {
     /// The id of one end.
-    pub source: String,
+    pub source: Cow<'a, str>,
     /// The id of the other end.
-    pub target: String,
+    pub target: Cow<'a, str>,
     /// Windows with both.
     pub weight: u64,
     /// Documents with such a window.
     pub documents: u64,
     /// The first windows, in input order.
     #[serde(default)]
-    pub evidence: Vec<EvidenceOut>,
+    pub evidence: Vec<EvidenceOut<'a>>,
 }
 
 /// A piece of evidence.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct EvidenceOut {
+pub struct EvidenceOut<'a> {
     /// The document's name.
-    pub doc: String,
+    pub doc: Cow<'a, str>,
     /// The document's date, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Cow<'a, str>>,
     /// The 0-based index of the window's first sentence.
     pub sentence: usize,
     /// Byte offset of the window in the document.
@@ -144,12 +147,12 @@ pub struct EvidenceOut {
     /// Byte offset of its end (exclusive).
     pub end: usize,
     /// The window's text.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-impl GraphOut {
-    /// The output form of a graph.
-    pub fn new(g: &EntityGraph) -> GraphOut {
+impl<'a> GraphOut<'a> {
+    /// The output form of a graph, borrowing its strings.
+    pub fn new(g: &'a EntityGraph) -> GraphOut<'a> {
         use rayon::prelude::*;
         let pg = g.graph();
         let info = g.info();
@@ -158,10 +161,10 @@ impl GraphOut {
             multigraph: false,
             graph: InfoOut {
                 window: info.window.to_string(),
-                inputs: info.inputs.clone(),
-                gazetteers: info.gazetteers.clone(),
+                inputs: Cow::Borrowed(&info.inputs),
+                gazetteers: Cow::Borrowed(&info.gazetteers),
                 documents: info.documents,
-                nergraph: info.version.clone(),
+                nergraph: Cow::Borrowed(&info.version),
                 windows: g.total_windows(),
                 measure: None,
             },
@@ -171,15 +174,15 @@ impl GraphOut {
                 .par_iter()
                 .map(|n| &n.weight)
                 .map(|n| NodeOut {
-                    id: n.id.clone(),
-                    name: n.name.clone(),
-                    kind: n.kind.clone(),
+                    id: Cow::Borrowed(&n.id),
+                    name: Cow::Borrowed(&n.name),
+                    kind: Cow::Borrowed(&n.kind),
                     mentions: n.mentions,
                     documents: n.documents,
                     windows: n.windows,
-                    aliases: n.aliases.clone(),
-                    forms: n.forms.clone(),
-                    attributes: n.attributes.clone(),
+                    aliases: Cow::Borrowed(&n.aliases),
+                    forms: Cow::Borrowed(&n.forms),
+                    attributes: Cow::Borrowed(&n.attributes),
                     scores: None,
                 })
                 .collect(),
@@ -187,8 +190,8 @@ impl GraphOut {
                 .raw_edges()
                 .par_iter()
                 .map(|e| LinkOut {
-                    source: pg[e.source()].id.clone(),
-                    target: pg[e.target()].id.clone(),
+                    source: Cow::Borrowed(&pg[e.source()].id),
+                    target: Cow::Borrowed(&pg[e.target()].id),
                     weight: e.weight.weight,
                     documents: e.weight.documents,
                     evidence: e
@@ -196,12 +199,12 @@ impl GraphOut {
                         .evidence
                         .iter()
                         .map(|v| EvidenceOut {
-                            doc: v.doc.clone(),
-                            date: v.date.clone(),
+                            doc: Cow::Borrowed(&v.doc),
+                            date: v.date.as_deref().map(Cow::Borrowed),
                             sentence: v.sentence,
                             start: v.start,
                             end: v.end,
-                            text: v.text.clone(),
+                            text: Cow::Borrowed(&v.text),
                         })
                         .collect(),
                 })
@@ -219,24 +222,24 @@ impl GraphOut {
         }
         let info = GraphInfo {
             window: self.graph.window.parse::<Window>()?,
-            inputs: self.graph.inputs,
-            gazetteers: self.graph.gazetteers,
+            inputs: self.graph.inputs.into_owned(),
+            gazetteers: self.graph.gazetteers.into_owned(),
             documents: self.graph.documents,
-            version: self.graph.nergraph,
+            version: self.graph.nergraph.into_owned(),
         };
         let mut g = EntityGraph::new(info);
         g.set_total_windows(self.graph.windows);
         for n in self.nodes {
             g.add_node(Node {
-                id: n.id,
-                name: n.name,
-                kind: n.kind,
-                aliases: n.aliases,
-                attributes: n.attributes,
+                id: n.id.into_owned(),
+                name: n.name.into_owned(),
+                kind: n.kind.into_owned(),
+                aliases: n.aliases.into_owned(),
+                attributes: n.attributes.into_owned(),
                 mentions: n.mentions,
                 documents: n.documents,
                 windows: n.windows,
-                forms: n.forms,
+                forms: n.forms.into_owned(),
             })?;
         }
         for l in self.links {
@@ -255,12 +258,12 @@ impl GraphOut {
                         .evidence
                         .into_iter()
                         .map(|v| Evidence {
-                            doc: v.doc,
-                            date: v.date,
+                            doc: v.doc.into_owned(),
+                            date: v.date.map(Cow::into_owned),
                             sentence: v.sentence,
                             start: v.start,
                             end: v.end,
-                            text: v.text,
+                            text: v.text.into_owned(),
                         })
                         .collect(),
                 },
