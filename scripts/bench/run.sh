@@ -99,9 +99,10 @@ fi
 
 # --- runs --------------------------------------------------------------------------------
 rm -rf "$DATA/out-tmp" "$DATA/out-old"
-# results.tsv: system corpus gazetteer threads seconds peak_rss_kb bytes note
+# results.tsv: system corpus gazetteer threads seconds peak_rss_kb bytes note timings (nergraph's
+# own account of its steps, `--timings`, when the command printed one)
 OUT=$RES/results.tsv
-printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\n' >"$OUT"
+printf 'system\tcorpus\tgazetteer\tthreads\tseconds\tpeak_rss_kb\tbytes\tnote\ttimings\n' >"$OUT"
 # meta for the report
 {
   echo "date=$(date -u +%FT%TZ)"
@@ -155,7 +156,9 @@ timed() {
     note="${note:+$note; }exit $rc: $(tail -1 "$RES/last.err" | cut -c1-80)"
   fi
   printf '%s s, %s MB\n' "$secs" "$((rss / 1024))" >&2
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sys" "$corpus" "$gaz" "$threads" "$secs" "$rss" "$bytes" "$note" >>"$OUT"
+  local steps
+  steps=$(sed -n '/^nergraph: timings: /{s///p;q}' "$RES/last.err")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sys" "$corpus" "$gaz" "$threads" "$secs" "$rss" "$bytes" "$note" "$steps" >>"$OUT"
   cp "$RES/last.out" "$RES/out.$sys.$corpus.$gaz.j$threads.txt"
   cp "$RES/last.err" "$RES/err.$sys.$corpus.$gaz.j$threads.txt"
 }
@@ -225,7 +228,7 @@ for s in $SIZES; do
     if [ $PEERS = 1 ]; then
       for p in pyahocorasick flashtext spacy; do
         if [ "$s" -ge 1000 ] && ! [[ " $BIG_PEERS " == *" $p "* ]]; then
-          printf '%s\t%s\t%s\t1\t\t\t\tskipped at 1 GB (too slow)\n' "$p" "$c" "$g" >>"$OUT"
+          printf '%s\t%s\t%s\t1\t\t\t\tskipped at 1 GB (too slow)\t\n' "$p" "$c" "$g" >>"$OUT"
           continue
         fi
         timed "$p" "$c" "$g" 1 "" -- "$PY" scripts/bench/peers.py --system "$p" -g "$gp" "$DATA/corpus/$c"
