@@ -14,9 +14,8 @@
 //!
 //! The types of this module are the format: they change only when the format does. Fields
 //! are written in this order; readers ignore fields they do not know. `evidence[].date` is
-//! present only when the input gave dates. Written, they borrow the graph's strings (writing
-//! a graph copies none of its text); read, they own them. They borrow the graph's strings when written
-//! ([`Cow::Borrowed`]: writing a graph copies none of its text) and own them when read.
+//! present only when the input gave dates. Written, they borrow the graph's strings
+//! ([`Cow::Borrowed`]: writing a graph copies none of its text); read, they own them.
 //!
 //! In Python: `networkx.node_link_graph(data, edges="links")`; in JavaScript,
 //! `d3.forceLink(data.links).id(d => d.id)`.
