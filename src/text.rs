@@ -585,6 +585,18 @@ impl WordSet {
         }
     }
 
+    /// A packed word with its small letters in capitals. A packed word's bytes are below
+    /// 0x80, so adding 0x1f or 0x05 to each sets its high bit exactly when the byte is at
+    /// least `a` or past `z`, and never carries into the next byte.
+    #[inline]
+    fn packed_upper(k: u128) -> u128 {
+        const ONES: u128 = u128::from_le_bytes([1; 16]);
+        let at_least_a = k.wrapping_add(ONES * 0x1f);
+        let past_z = k.wrapping_add(ONES * 0x05);
+        let small = at_least_a & !past_z & (ONES * 0x80);
+        k ^ (small >> 2)
+    }
+
     fn contains(&self, word: &[u8]) -> bool {
         match WordSet::packed(word) {
             Some(k) => self.short.contains(&k),
@@ -708,22 +720,19 @@ impl Vocabulary {
         if self.words.contains(w) || (w == b"Al" && self.words.contains(b"al")) {
             return true;
         }
-        // The other two capitalisations, in a buffer on the stack for usual word lengths.
-        let mut buf = [0u8; 64];
-        let mut heap = Vec::new();
-        let cased: &mut [u8] = if w.len() <= buf.len() {
-            &mut buf[..w.len()]
-        } else {
-            heap.resize(w.len(), 0);
-            &mut heap
-        };
-        cased.copy_from_slice(w);
+        // The other two capitalisations: of a packed word, in registers.
+        if let Some(k) = WordSet::packed(w) {
+            let first = WordSet::packed_upper(k & 0xff) | (k & !0xff);
+            return self.words.short.contains(&first)
+                || self.words.short.contains(&WordSet::packed_upper(k));
+        }
+        let mut cased = w.to_vec();
         cased[0] = cased[0].to_ascii_uppercase();
-        if self.words.contains(&*cased) {
+        if self.words.contains(&cased) {
             return true;
         }
         cased.make_ascii_uppercase();
-        self.words.contains(&*cased)
+        self.words.contains(&cased)
     }
 
     /// Whether a normalised name can occur: its first word is a word of the vocabulary (a
@@ -779,6 +788,54 @@ pub fn fold_hyphens_str(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A packed word's capitals are the word's.
+    #[test]
+    fn packed_words_in_capitals() {
+        let chars = b"aAzZmM09`{@[_";
+        for len in 1..=16 {
+            for shift in 0..chars.len() {
+                let w: Vec<u8> = (0..len)
+                    .map(|i| chars[(i * 7 + shift) % chars.len()])
+                    .collect();
+                let k = WordSet::packed(&w).unwrap();
+                let up = WordSet::packed(&w.to_ascii_uppercase()).unwrap();
+                assert_eq!(
+                    WordSet::packed_upper(k),
+                    up,
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+            }
+        }
+    }
+
+    /// A name's first word is admitted as written, capitalised or in capitals, up to 16 bytes
+    /// and beyond.
+    #[test]
+    fn vocabulary_admits_in_any_case() {
+        let long = "Abcdefghijklmnopqrstu";
+        let mut v = Vocabulary::new();
+        v.add_document(
+            format!("Kabul NATO al Qaeda {} {}", long, long.to_ascii_uppercase()).as_bytes(),
+        );
+        for (name, want) in [
+            ("Kabul", true),
+            ("kabul", true),
+            ("KABUL", false),
+            ("nato", true),
+            ("Nato", true),
+            ("Al Qaeda", true),
+            ("qaeda", true),
+            ("kAbul", false),
+            ("abcdefghijklmnopqrstu", true),
+            ("Abcdefghijklmnopqrstu x", true),
+            ("abcdefghijklmnopqrstv", false),
+            ("-x", true),
+        ] {
+            assert_eq!(v.admits_in_any_case(name), want, "{name}");
+        }
+    }
 
     /// Words of every length around the 16 bytes a word is packed in, at a block's end, across
     /// two blocks and at the text's end, are found whole and only whole.
