@@ -189,7 +189,8 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<&'static rayon::ThreadPool> {
 ///
 /// Reading ahead costs a pass over the words (on one thread here, about 2 s a GB with the
 /// bundled gazetteers and 2–2.5 s with 337,000 names, whose alternate names begin like most
-/// capitalised words; 4–5 s before its words were packed into numbers; BENCHMARKS.md) and saves compiling every name (about 4 µs a name).
+/// capitalised words; 4–5 s before its words were packed into numbers; BENCHMARKS.md) and
+/// saves compiling every name (about 4 µs a name).
 /// Beyond some 10,000 names it also saves matching time on every byte, as the full automaton
 /// outgrows the processor's caches: with the bundled 32,000 names (70,000 patterns), 20 MB of
 /// news were matched in 0.232 s with the 6,000 patterns of its vocabulary against 0.275 s with

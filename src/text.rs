@@ -604,6 +604,27 @@ impl WordSet {
         }
     }
 
+    /// Whether the set holds a word as written, with its first letter in capitals, or all in
+    /// capitals (a packed word's capitals made in registers).
+    fn contains_in_any_case(&self, word: &[u8]) -> bool {
+        if let Some(k) = WordSet::packed(word) {
+            let first = WordSet::packed_upper(k & 0xff) | (k & !0xff);
+            return [k, first, WordSet::packed_upper(k)]
+                .iter()
+                .any(|k| self.short.contains(k));
+        }
+        let mut cased = word.to_vec();
+        if self.long.contains(&cased[..]) {
+            return true;
+        }
+        cased[0] = cased[0].to_ascii_uppercase();
+        if self.long.contains(&cased[..]) {
+            return true;
+        }
+        cased.make_ascii_uppercase();
+        self.long.contains(&cased[..])
+    }
+
     /// Adds the `len` bytes at `at` in `text`.
     #[inline]
     fn insert_at(&mut self, text: &[u8], at: usize, len: usize) {
@@ -717,22 +738,7 @@ impl Vocabulary {
         }
         let w = &b[..end];
         // The Arabic article in lower case (`al-Tanf` for `Al-Tanf`).
-        if self.words.contains(w) || (w == b"Al" && self.words.contains(b"al")) {
-            return true;
-        }
-        // The other two capitalisations: of a packed word, in registers.
-        if let Some(k) = WordSet::packed(w) {
-            let first = WordSet::packed_upper(k & 0xff) | (k & !0xff);
-            return self.words.short.contains(&first)
-                || self.words.short.contains(&WordSet::packed_upper(k));
-        }
-        let mut cased = w.to_vec();
-        cased[0] = cased[0].to_ascii_uppercase();
-        if self.words.contains(&cased) {
-            return true;
-        }
-        cased.make_ascii_uppercase();
-        self.words.contains(&cased)
+        self.words.contains_in_any_case(w) || (w == b"Al" && self.words.contains(b"al"))
     }
 
     /// Whether a normalised name can occur: its first word is a word of the vocabulary (a

@@ -29,13 +29,17 @@ def main(res: Path):
         r["b"] = int(r["bytes"]) if r["bytes"] else None
         r["t"] = int(r["threads"])
 
-    def get(system, corpus, gaz, threads=1):
-        """The run of a system (the median by wall time when it ran several times)."""
-        runs = [
+    def runs_of(system, corpus, gaz, threads=1):
+        """The runs of a system that ended well."""
+        return [
             r for r in rows
             if (r["system"], r["corpus"], r["gazetteer"], r["t"]) == (system, corpus, gaz, threads)
             and r["s"] is not None and "exit" not in r["note"]
         ]
+
+    def get(system, corpus, gaz, threads=1):
+        """The run of a system (the median by wall time when it ran several times)."""
+        runs = runs_of(system, corpus, gaz, threads)
         if not runs:
             return None
         runs.sort(key=lambda r: r["s"])
@@ -61,10 +65,8 @@ def main(res: Path):
         def docs(t):
             xs = sorted(
                 float(m.group(1))
-                for r in rows
-                if (r["system"], r["corpus"], r["gazetteer"], r["t"]) == (system, corpus, gaz, t)
-                and "exit" not in r["note"]
-                and (m := re.search(r"documents ([\d.]+) s", r.get("timings") or ""))
+                for r in runs_of(system, corpus, gaz, t)
+                if (m := re.search(r"documents ([\d.]+) s", r.get("timings") or ""))
             )
             return (xs[(len(xs) - 1) // 2], len(xs)) if xs else (None, 0)
         (d1, n1), (d2, n2) = docs(1), docs(2)

@@ -70,7 +70,8 @@ where
     let bound = graph.node_bound();
     let mut sources: Vec<G::NodeId> = graph.node_identifiers().collect();
     let all = sources.len();
-    if all > max_sources.max(1) {
+    let max_sources = max_sources.max(1);
+    if all > max_sources {
         // A fixed pseudo-random choice: the nodes whose index hashes lowest (splitmix64), in
         // index order.
         let mix = |i: usize| {
@@ -80,7 +81,7 @@ where
             z ^ (z >> 31)
         };
         sources.sort_by_key(|&s| mix(graph.to_index(s)));
-        sources.truncate(max_sources.max(1));
+        sources.truncate(max_sources);
         sources.sort_by_key(|&s| graph.to_index(s));
     }
     // Block bounds from the node count alone (never from the number of threads).

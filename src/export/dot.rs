@@ -53,7 +53,6 @@ pub(crate) fn style(kind: &str) -> (&'static str, &'static str) {
 /// assert_eq!(escape("São <b>\n&"), r#""S&#227;o &lt;b&gt; &amp;""#);
 /// ```
 pub fn escape(s: &str) -> String {
-    use std::fmt::Write;
     // Printable ASCII that stands for itself, and single spaces: copied a run at a time.
     let plain = |b: u8| b.is_ascii_graphic() && !matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&');
     let mut out = String::with_capacity(s.len() + 2);
@@ -78,29 +77,38 @@ pub fn escape(s: &str) -> String {
             continue;
         }
         rest = &rest[c.len_utf8()..];
-        let space = c.is_whitespace();
-        if space {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-            continue;
-        }
-        last_space = false;
-        match c {
-            '"' => out.push_str("&quot;"),
-            '\\' => out.push_str("&#92;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c if c.is_ascii_control() => {}
-            c => {
-                let _ = write!(out, "&#{};", c as u32);
-            }
-        }
+        push_escaped(&mut out, c, &mut last_space);
     }
     out.push('"');
     out
+}
+
+/// Appends one character as [`escape`] writes it: a run of white space as one space
+/// (`last_space`: the previous character was white space), the characters DOT or HTML give a
+/// meaning as entities, other non-ASCII letters as numeric entities, control characters not
+/// at all.
+fn push_escaped(out: &mut String, c: char, last_space: &mut bool) {
+    use std::fmt::Write;
+    if c.is_whitespace() {
+        if !*last_space {
+            out.push(' ');
+        }
+        *last_space = true;
+        return;
+    }
+    *last_space = false;
+    match c {
+        '"' => out.push_str("&quot;"),
+        '\\' => out.push_str("&#92;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        c if c.is_ascii_control() => {}
+        c if c.is_ascii() => out.push(c),
+        c => {
+            let _ = write!(out, "&#{};", c as u32);
+        }
+    }
 }
 
 fn q(s: &str) -> Id {
@@ -437,24 +445,7 @@ mod tests {
         let mut out = String::from('"');
         let mut last_space = false;
         for c in s.chars() {
-            if c.is_whitespace() {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-                continue;
-            }
-            last_space = false;
-            match c {
-                '"' => out.push_str("&quot;"),
-                '\\' => out.push_str("&#92;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                c if c.is_ascii_control() => {}
-                c if c.is_ascii() => out.push(c),
-                c => out.push_str(&format!("&#{};", c as u32)),
-            }
+            push_escaped(&mut out, c, &mut last_space);
         }
         out.push('"');
         out
